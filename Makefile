@@ -1,0 +1,44 @@
+# Attest: `make run` serves the demo, `make test` runs the whole suite. Both set up what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: run test setup migrate demo clean bench chromium
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+migrate: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) attest_seed
+
+demo: migrate
+	$(MANAGE) attest_demo
+
+run: demo
+	$(MANAGE) attest_run
+
+# Browser tests need Debian's Chromium; install it when we are root and it is missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)) \
+		|| echo "Could not install chromium; browser tests will be skipped"; \
+	fi
+
+test: setup chromium
+	ATTEST_DATA_DIR=$(CURDIR)/var/test ATTEST_FAST_PASSWORD_HASHER=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python bench/inventory_list.py
+
+clean:
+	rm -rf var/test

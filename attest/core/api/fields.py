@@ -1,0 +1,24 @@
+from rest_framework import serializers
+
+
+class RestrictedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related id resolved through ``restrict(user, action)``: ids the user cannot see do not exist."""
+
+    default_error_messages = {
+        "does_not_exist": "There is no {model} with id {pk_value} that you can use.",
+    }
+
+    def __init__(self, *, model, action: str = "view", **kwargs):
+        self.model = model
+        self.action = action
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return self.model.objects.restrict(user, self.action)
+
+    def fail(self, key, **kwargs):
+        if key == "does_not_exist":
+            kwargs["model"] = self.model._meta.verbose_name
+        return super().fail(key, **kwargs)

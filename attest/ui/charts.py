@@ -1,0 +1,25 @@
+"""Server-side SVG charts, shared by the dashboard and the PDFs so both draw the same picture."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+PALETTE = ["#2f5d8a", "#4f8f6f", "#c9893a", "#b0413e", "#7a5c99", "#5b8fa8"]
+
+
+def bar_chart(data: list[tuple[str, int]], *, width: int = 360, bar_height: int = 22, colors=None, title: str = ""):
+    """Horizontal bars, one per (label, value)."""
+    colors = colors or PALETTE
+    gap, label_w = 8, 130
+    height = max(1, len(data)) * (bar_height + gap) + 4
+    peak = max([v for _, v in data] + [1])
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
+             f'width="100%" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    for i, (label, value) in enumerate(data):
+        y = i * (bar_height + gap) + 2
+        w = 0 if peak == 0 else round((width - label_w - 50) * value / peak)
+        color = colors[i % len(colors)]
+        parts.append(f'<text x="0" y="{y + bar_height * 0.7:.1f}" font-size="12" fill="#333">{escape(label)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_height}" rx="3" fill="{color}"/>')
+        parts.append(f'<text x="{label_w + w + 6}" y="{y + bar_height * 0.7:.1f}" font-size="12" fill="#333">{value}</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
