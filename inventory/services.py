@@ -79,6 +79,8 @@ def build_asset(*, actor: User | None, data: dict[str, Any], instance: Asset | N
         allowed = Team.objects.restrict(actor, "add_asset") if actor is not None else Team.objects.all()
         team_id = team.pk if isinstance(team, Team) else team
         if team_id is None or not allowed.filter(pk=team_id).exists():
+            if team_id is not None and actor is not None and Team.objects.restrict(actor, "view").filter(pk=team_id).exists():
+                raise PermissionDenied("You can see this team but not register assets in it; ask a team owner.")
             raise ValidationError({"team": "Choose a team you can register assets in."})
         asset.team_id = team_id
     if "owner" in data:

@@ -61,10 +61,8 @@ class TeamEditView(ObjectEditView):
     form_class = TeamForm
     model_label = "team"
 
-    def get(self, request, pk=None):
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return super().get(request, pk)
+    def can_create(self) -> bool:
+        return is_admin(self.request.user)
 
     def save(self, form, instance):
         if instance is None:

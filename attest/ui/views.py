@@ -94,13 +94,23 @@ class ObjectEditView(RestrictedObjectMixin, View):
     def save(self, form, instance):
         raise NotImplementedError
 
+    def can_create(self) -> bool:
+        return True
+
+    def get_instance(self, pk):
+        if pk is None:
+            if not self.can_create():
+                raise PermissionDenied
+            return None
+        return self.get_object(pk, "change")
+
     def get(self, request, pk=None):
-        instance = self.get_object(pk, "change") if pk else None
+        instance = self.get_instance(pk)
         form = self.form_class(instance=instance, **self.form_kwargs())
         return self.render(form, instance)
 
     def post(self, request, pk=None):
-        instance = self.get_object(pk, "change") if pk else None
+        instance = self.get_instance(pk)
         form = self.form_class(request.POST, instance=instance, **self.form_kwargs())
         if form.is_valid():
             try:
