@@ -24,8 +24,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.restrict(user, "view").filter(
-            is_active=True, role__in=[GlobalRole.MEMBER, GlobalRole.GOVERNANCE])
+        self.fields["user"].queryset = User.objects.restrict(user, "invite")
 
 
 class UserCreateForm(forms.Form):

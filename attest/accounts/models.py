@@ -40,6 +40,11 @@ class User(AbstractUser):
     def access_scope(cls, user, action: str):
         if is_admin(user):
             return ALL
+        if action == "invite":
+            # People a team owner may add to a team: active members and governance leads.
+            if role_of(user) == GlobalRole.GOVERNANCE or team_ids_where(user, "manage_team_members").exists():
+                return models.Q(is_active=True, role__in=[GlobalRole.MEMBER, GlobalRole.GOVERNANCE])
+            return NONE
         if action != "view":
             return NONE
         if sees_everything(user):

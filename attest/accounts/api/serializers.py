@@ -33,7 +33,7 @@ class TeamSerializer(serializers.ModelSerializer):
 
 
 class TeamMemberSerializer(serializers.Serializer):
-    user = RestrictedPrimaryKeyRelatedField(model=User, action="view")
+    user = RestrictedPrimaryKeyRelatedField(model=User, action="invite")
     username = serializers.CharField(source="user.username", read_only=True)
     role = serializers.ChoiceField(choices=TeamRole.choices)
 

@@ -26,6 +26,9 @@ class TokenView(APIView):
     authentication_classes = []
     throttle_classes = [LoginThrottle]
 
+    def get_authenticate_header(self, request):
+        return "Token"  # so a failed login is a 401, not a 403
+
     @extend_schema(request=TokenRequestSerializer, responses={201: TokenResponseSerializer})
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data)
