@@ -18,7 +18,6 @@ creates and finally drops its own database, named after the URL's plus ``_bench`
 """
 
 import argparse
-import importlib
 import os
 import shutil
 import statistics
@@ -33,6 +32,14 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TEAMS, PER_TEAM, MEMBER_OF, PAGE = 20, 500, 4, 50
 ADJECTIVES = ["Customer", "Fraud", "Churn", "Pricing", "Support", "Claims", "Credit", "Search", "Triage", "Supply"]
 NOUNS = {"system": "assistant", "model": "classifier", "dataset": "records", "infrastructure": "cluster"}
+BARE_TEMPLATE = (
+    "<!doctype html><title>Assets</title><table><tr><th>Name</th><th>Kind</th><th>Team</th><th>Owner</th>"
+    "<th>Stage</th><th>Criticality</th><th>Updated</th></tr>{% for a in rows %}<tr>"
+    "<td><a href=\"{{ a.get_absolute_url }}\">{{ a.name }}</a></td><td>{{ a.get_kind_display }}</td>"
+    "<td>{{ a.team.name }}</td><td>{{ a.owner.username|default:'—' }}</td>"
+    "<td>{{ a.get_lifecycle_stage_display }}</td><td>{{ a.get_criticality_display }}</td>"
+    "<td>{{ a.updated_at }}</td></tr>{% endfor %}</table>"
+)
 
 
 def bench_database_url():
@@ -48,21 +55,6 @@ def pg_admin(conninfo, sql):
 
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute(sql)
-
-
-def migrate():
-    from django.core.management import call_command
-
-    try:
-        call_command("migrate", verbosity=0)
-    except Exception as exc:  # psycopg.ProgrammingError; known bug, see the warning
-        if "incomplete placeholder" not in str(exc):
-            raise
-        print("warning: auditlog migration 0002 breaks on PostgreSQL (its PL/pgSQL '%' is read as a "
-              "placeholder); the bench runs it with execute(CREATE, params=None)", file=sys.stderr)
-        trigger = importlib.import_module("attest.auditlog.migrations.0002_append_only_trigger")
-        trigger.Migration.operations[0].code = lambda apps, editor: editor.execute(trigger.CREATE, params=None)
-        call_command("migrate", verbosity=0)
 
 
 def seed():
@@ -81,69 +73,47 @@ def seed():
         set_team_member(actor=None, team=team, user=user, role="viewer")
     kinds, stages = AssetKind.values, LifecycleStage.values
     crits, classes = Criticality.values, DataClassification.values
-    assets = []
-    for t, team in enumerate(teams):
-        for i in range(PER_TEAM):
-            kind = kinds[i % 4]
-            assets.append(Asset(
-                team=team, kind=kind, owner=owners[(t * 7 + i) % 40] if i % 5 else None,
-                name=f"{ADJECTIVES[(i * 3 + t) % 10]} {NOUNS[kind]} {i:03d}-{t:02d}",
-                description=f"Bench asset {i} of team {team.name}.", lifecycle_stage=stages[i % 5],
-                criticality=crits[(i + t) % 4], data_classification=classes[i % 4], tags=["bench", kind],
-            ))
-    Asset.objects.bulk_create(assets, batch_size=1000)
+    Asset.objects.bulk_create((
+        Asset(team=team, kind=kinds[i % 4], owner=owners[(t * 7 + i) % 40] if i % 5 else None,
+              name=f"{ADJECTIVES[(i * 3 + t) % 10]} {NOUNS[kinds[i % 4]]} {i:03d}-{t:02d}",
+              description=f"Bench asset {i} of team {team.name}.", lifecycle_stage=stages[i % 5],
+              criticality=crits[(i + t) % 4], data_classification=classes[i % 4], tags=["bench", kinds[i % 4]])
+        for t, team in enumerate(teams) for i in range(PER_TEAM)
+    ), batch_size=1000)
     return user
 
 
-def bare_page(request):
+def bench_urlconf():
+    """The project's URLs plus ``/bare/`` and ``/bare/api/``: same rows, no permission checks."""
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpResponse, JsonResponse
     from django.template import engines
+    from django.urls import path, reverse
 
-    from inventory.models import Asset
-
-    if not request.user.is_authenticated:
-        return _forbidden()
-    rows = Asset.objects.select_related("team", "owner").order_by("name", "pk")[:PAGE]
-    template = engines["django"].from_string(
-        "<table><tr><th>Name</th><th>Kind</th><th>Team</th><th>Owner</th><th>Stage</th><th>Criticality</th>"
-        "<th>Updated</th></tr>{% for a in rows %}<tr><td><a href=\"{{ a.get_absolute_url }}\">{{ a.name }}</a></td>"
-        "<td>{{ a.get_kind_display }}</td><td>{{ a.team.name }}</td><td>{{ a.owner.username|default:'—' }}</td>"
-        "<td>{{ a.get_lifecycle_stage_display }}</td><td>{{ a.get_criticality_display }}</td>"
-        "<td>{{ a.updated_at }}</td></tr>{% endfor %}</table>")
-    from django.http import HttpResponse
-
-    return HttpResponse(template.render({"rows": rows}))
-
-
-def bare_api(request):
-    from django.http import JsonResponse
-    from django.urls import reverse
-
+    import attest.urls
     from inventory.choices import COMMON_FIELDS, KIND_FIELDS
     from inventory.models import Asset
 
-    if not request.user.is_authenticated:
-        return _forbidden()
-    results = []
-    for a in Asset.objects.select_related("team", "owner").order_by("name", "pk")[:PAGE]:
-        row = {"id": a.pk, "url": request.build_absolute_uri(reverse("api:asset-detail", args=[a.pk]))}
-        row.update({f: getattr(a, f + "_id" if f in ("team", "owner") else f) for f in COMMON_FIELDS})
-        row.update(team_name=a.team.name, owner_username=a.owner.username if a.owner else None,
-                   created_at=a.created_at, updated_at=a.updated_at)
-        row.update({f: getattr(a, f) for f in KIND_FIELDS[a.kind]})
-        results.append(row)
-    return JsonResponse({"results": results})
+    template = engines["django"].from_string(BARE_TEMPLATE)
 
+    def rows():
+        return Asset.objects.select_related("team", "owner").order_by("name", "pk")[:PAGE]
 
-def _forbidden():
-    from django.http import HttpResponseForbidden
+    @login_required
+    def bare_page(request):
+        return HttpResponse(template.render({"rows": rows()}))
 
-    return HttpResponseForbidden()
-
-
-def bench_urlconf():
-    from django.urls import path
-
-    import attest.urls
+    @login_required
+    def bare_api(request):
+        results = []
+        for a in rows():  # the keys AssetSerializer returns
+            row = {"id": a.pk, "url": request.build_absolute_uri(reverse("api:asset-detail", args=[a.pk]))}
+            row.update({f: getattr(a, f + "_id" if f in ("team", "owner") else f) for f in COMMON_FIELDS})
+            row.update(team_name=a.team.name, owner_username=a.owner.username if a.owner else None,
+                       created_at=a.created_at, updated_at=a.updated_at)
+            row.update({f: getattr(a, f) for f in KIND_FIELDS[a.kind]})
+            results.append(row)
+        return JsonResponse({"results": results})
 
     module = types.ModuleType("bench_urlconf")
     module.urlpatterns = [path("bare/", bare_page), path("bare/api/", bare_api), *attest.urls.urlpatterns]
@@ -160,13 +130,12 @@ def measure(client, urls, runs, warmup=3):
     def get(url):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-        return response
 
     for _ in range(warmup):
         for url in urls:
             get(url)
     queries = {}
-    for url in urls:
+    for url in urls:  # counted apart from the timed runs: capturing slows every query down
         with CaptureQueriesContext(connection) as ctx:
             get(url)
         queries[url] = ctx.captured_queries
@@ -180,7 +149,7 @@ def measure(client, urls, runs, warmup=3):
 
 
 def p90(values):
-    return statistics.quantiles(values, n=10)[-1]
+    return statistics.quantiles(values, n=10)[-1] if len(values) > 1 else values[0]
 
 
 def main():
@@ -190,8 +159,7 @@ def main():
     args = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="attest-bench-")
-    os.environ["ATTEST_DATA_DIR"] = data_dir
-    os.environ["ATTEST_FAST_PASSWORD_HASHER"] = "1"
+    os.environ.update(ATTEST_DATA_DIR=data_dir, ATTEST_FAST_PASSWORD_HASHER="1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attest.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     pg = bench_database_url() if os.environ.get("DATABASE_URL") else None
@@ -203,21 +171,22 @@ def main():
 
         django.setup()
         from django.conf import settings
+        from django.core.management import call_command
         from django.db import connection
         from django.test import Client, override_settings
 
-        migrate()
+        call_command("migrate", verbosity=0)
         start = time.perf_counter()
         user = seed()
-        print(f"{connection.vendor}: seeded {TEAMS * PER_TEAM} assets over {TEAMS} teams "
-              f"in {time.perf_counter() - start:.1f} s; {user.username} sees {MEMBER_OF * PER_TEAM}")
+        print(f"{connection.vendor} ({settings.DATABASES['default']['NAME']}): seeded {TEAMS * PER_TEAM} assets "
+              f"over {TEAMS} teams in {time.perf_counter() - start:.1f} s; {user.username} sees {MEMBER_OF * PER_TEAM}")
         client = Client()
         client.force_login(user)
         pairs = [("list page", "/assets/", "/bare/"), ("api list", "/api/v1/assets/", "/bare/api/")]
         with override_settings(ROOT_URLCONF=bench_urlconf()):
             assert client.get("/api/v1/assets/").json()["count"] == MEMBER_OF * PER_TEAM
-            times, queries = measure(client, [u for _, a, b in pairs for u in (a, b)], args.runs)
-        print(f"{args.runs} interleaved requests each, after warm-up; DEBUG={settings.DEBUG}")
+            times, queries = measure(client, [url for _, a, b in pairs for url in (a, b)], args.runs)
+        print(f"median and p90 of {args.runs} interleaved requests each, after a warm-up; DEBUG={settings.DEBUG}\n")
         for label, restricted, bare in pairs:
             for kind, url in (("restricted", restricted), ("bare", bare)):
                 t = times[url]
@@ -227,7 +196,7 @@ def main():
             print(f"{label:<9}  ratio (goal <= 2): {ratio:.2f}\n")
             if args.sql:
                 for q in queries[restricted]:
-                    print(f"  [{float(q['time']) * 1000:.1f} ms] {q['sql']}\n")
+                    print(f"  [{float(q['time']) * 1000:.0f} ms] {q['sql']}\n")
     finally:
         from django.db import connections
 

@@ -72,5 +72,16 @@ class RelationForm(forms.Form):
         self.fields["target"].label_from_instance = lambda a: f"{a.name} ({a.get_kind_display()}, {a.team.name})"
 
 
+class GrantForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none())
+    permission = forms.ChoiceField(choices=[("view_asset", "can view"), ("change_asset", "can edit"),
+                                            ("add_evidence", "can add evidence")])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.restrict(user, "invite").order_by("username")
+        self.fields["user"].label_from_instance = lambda u: f"{u.username} ({u.global_role})"
+
+
 class ImportUploadForm(forms.Form):
     file = forms.FileField(help_text="CSV, UTF-8, with a header row. Export the asset list to get the columns.")

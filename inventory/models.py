@@ -86,12 +86,15 @@ class Asset(models.Model):
     @classmethod
     def access_scope(cls, user, action: str):
         role = role_of(user)
-        if role in (GlobalRole.ADMIN, GlobalRole.GOVERNANCE):
+        if role == GlobalRole.ADMIN:
+            return ALL
+        if role == GlobalRole.GOVERNANCE and action in ("view", "change", "add_evidence"):
             return ALL
         if action not in ASSET_ACTIONS or (role == GlobalRole.AUDITOR and action != "view"):
             return NONE
         team_codename, grant_codenames = ASSET_ACTIONS[action]
-        scope = Q(team_id__in=team_ids_where(user, team_codename)) if role == GlobalRole.MEMBER else None
+        in_teams = role in (GlobalRole.MEMBER, GlobalRole.GOVERNANCE)
+        scope = Q(team_id__in=team_ids_where(user, team_codename)) if in_teams else None
         if grant_codenames:
             granted = Q(pk__in=AssetUserObjectPermission.objects.filter(
                 user=user, permission__codename__in=grant_codenames).values("content_object_id"))

@@ -19,3 +19,14 @@ def asset_lineage(*, user, asset: Asset) -> tuple[list[AssetRelation], list[Asse
 
 def asset_history(*, user, asset: Asset, limit: int = 50):
     return AuditEvent.objects.restrict(user, "view").filter(asset_id=asset.pk).select_related("actor")[:limit]
+
+
+def asset_grants(*, asset: Asset) -> list[dict]:
+    """Per-asset grants (sharing, auditor engagements, integrations). Callers check the right to see them."""
+    from .models import AssetUserObjectPermission
+
+    rows = (AssetUserObjectPermission.objects.filter(content_object=asset)
+            .values("user_id", "user__username", "user__role", "permission__codename")
+            .order_by("user__username", "permission__codename"))
+    return [{"user": r["user_id"], "username": r["user__username"], "role": r["user__role"],
+             "permission": r["permission__codename"]} for r in rows]

@@ -14,9 +14,9 @@ from attest.ui.views import ObjectDeleteView, ObjectEditView, ObjectListView, Re
 from . import services
 from .csv_io import CsvFileError, decode_upload, export_rows, parse_assets_csv
 from .filtersets import AssetFilterSet
-from .forms import AssetForm, ImportUploadForm, RelationForm
+from .forms import AssetForm, GrantForm, ImportUploadForm, RelationForm
 from .models import Asset, AssetRelation
-from .selectors import asset_history, asset_lineage
+from .selectors import asset_grants, asset_history, asset_lineage
 from .tables import AssetTable
 
 
@@ -45,6 +45,7 @@ class AssetDetailView(RestrictedObjectMixin, View):
         asset = self.get_object(pk)
         outgoing, incoming = asset_lineage(user=request.user, asset=asset)
         can_change = Asset.objects.restrict(request.user, "change").filter(pk=pk).exists()
+        can_share = Asset.objects.restrict(request.user, "delete").filter(pk=pk).exists()
         context = {
             "object": asset,
             "title": asset.name,
@@ -53,7 +54,9 @@ class AssetDetailView(RestrictedObjectMixin, View):
             "incoming": incoming,
             "history": asset_history(user=request.user, asset=asset),
             "can_change": can_change,
-            "can_delete": Asset.objects.restrict(request.user, "delete").filter(pk=pk).exists(),
+            "can_delete": can_share,
+            "grants": asset_grants(asset=asset) if can_share else None,
+            "grant_form": GrantForm(user=request.user) if can_share else None,
             "relation_form": RelationForm(user=request.user, source=asset) if can_change else None,
             # Tabs that higher layers (risk, compliance, reports) register for the asset page.
             "panels": render_context(object_panels.get("inventory.asset", []), request, asset),
@@ -115,6 +118,36 @@ class RelationDeleteView(LoginRequiredMixin, View):
         services.delete_relation(actor=request.user, relation=relation)
         messages.success(request, "Relation removed.")
         return HttpResponseRedirect(reverse("inventory:asset_detail", args=[relation.source_id]) + "#lineage")
+
+
+class AssetGrantView(RestrictedObjectMixin, View):
+    """Share the asset with one person, or take a grant back. Owners and admins."""
+
+    queryset = Asset.objects.all()
+
+    def post(self, request, pk):
+        asset = self.get_object(pk, "delete")
+        if "revoke_user" in request.POST:
+            grant = next((g for g in asset_grants(asset=asset) if str(g["user"]) == request.POST["revoke_user"]
+                          and g["permission"] == request.POST.get("revoke_permission")), None)
+            if grant is None:
+                raise Http404
+            from attest.accounts.models import User
+
+            services.revoke_asset_access(actor=request.user, asset=asset, user=User.objects.get(pk=grant["user"]),
+                                         permission=grant["permission"])
+            messages.success(request, f"{grant['username']} no longer has {grant['permission']}.")
+        else:
+            form = GrantForm(request.POST, user=request.user)
+            if form.is_valid():
+                try:
+                    services.grant_asset_access(actor=request.user, asset=asset, **form.cleaned_data)
+                    messages.success(request, f"Shared with {form.cleaned_data['user'].username}.")
+                except ValidationError as exc:
+                    messages.error(request, " ".join(exc.messages))
+            else:
+                messages.error(request, "Choose a person and what they may do.")
+        return HttpResponseRedirect(asset.get_absolute_url() + "#access")
 
 
 class AssetImportView(LoginRequiredMixin, View):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 from attest.rbac.roles import GlobalRole, TeamRole
 
@@ -24,7 +25,8 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.restrict(user, "invite")
+        self.fields["user"].queryset = User.objects.restrict(user, "invite").filter(
+            role__in=[GlobalRole.MEMBER, GlobalRole.GOVERNANCE])
 
 
 class UserCreateForm(forms.Form):
@@ -36,4 +38,8 @@ class UserCreateForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, help_text="What the token is for, e.g. 'CI pipeline'.")
-    days = forms.IntegerField(min_value=1, max_value=365, initial=90, label="Valid for (days)")
+    days = forms.IntegerField(min_value=1, max_value=365, label="Valid for (days)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].initial = settings.ATTEST_TOKEN_TTL_DAYS

@@ -41,9 +41,9 @@ class User(AbstractUser):
         if is_admin(user):
             return ALL
         if action == "invite":
-            # People a team owner may add to a team: active members and governance leads.
+            # The directory a team owner picks from to add members or share an asset.
             if role_of(user) == GlobalRole.GOVERNANCE or team_ids_where(user, "manage_team_members").exists():
-                return models.Q(is_active=True, role__in=[GlobalRole.MEMBER, GlobalRole.GOVERNANCE])
+                return models.Q(is_active=True)
             return NONE
         if action != "view":
             return NONE

@@ -33,6 +33,13 @@ class AssetSerializer(serializers.ModelSerializer):
         return data
 
 
+class AssetGrantSerializer(serializers.Serializer):
+    user = RestrictedPrimaryKeyRelatedField(model=User, action="invite")
+    username = serializers.CharField(read_only=True)
+    role = serializers.CharField(read_only=True)
+    permission = serializers.ChoiceField(choices=["view_asset", "change_asset", "add_evidence"])
+
+
 class AssetRelationSerializer(serializers.ModelSerializer):
     source = serializers.PrimaryKeyRelatedField(read_only=True)
     source_name = serializers.CharField(source="source.name", read_only=True)

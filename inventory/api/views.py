@@ -12,7 +12,8 @@ from .. import services
 from ..csv_io import export_rows
 from ..filtersets import AssetFilterSet
 from ..models import Asset, AssetRelation
-from .serializers import AssetRelationSerializer, AssetSerializer
+from ..selectors import asset_grants
+from .serializers import AssetGrantSerializer, AssetRelationSerializer, AssetSerializer
 
 
 class _Echo:
@@ -73,4 +74,33 @@ class AssetViewSet(RestrictedModelViewSet):
         if relation is None:
             return Response({"detail": "Not found. It does not exist or you do not have access to it."}, status=404)
         services.delete_relation(actor=request.user, relation=relation)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=AssetGrantSerializer, responses=AssetGrantSerializer(many=True))
+    @action(detail=True, methods=["get", "post"], serializer_class=AssetGrantSerializer, filterset_class=None,
+            pagination_class=None)
+    def grants(self, request, pk=None):
+        """Who the asset is shared with (GET); share it (POST ``user``, ``permission``). Owners and admins."""
+        asset = self.get_object_for("delete")
+        if request.method == "POST":
+            serializer = AssetGrantSerializer(data=request.data, context=self.get_serializer_context())
+            serializer.is_valid(raise_exception=True)
+            services.grant_asset_access(actor=request.user, asset=asset, user=serializer.validated_data["user"],
+                                        permission=serializer.validated_data["permission"])
+            return Response(asset_grants(asset=asset), status=status.HTTP_201_CREATED)
+        return Response(asset_grants(asset=asset))
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["delete"], filterset_class=None,
+            url_path=r"grants/(?P<user_id>\d+)/(?P<permission>view_asset|change_asset|add_evidence)")
+    def revoke_grant(self, request, pk=None, user_id=None, permission=None):
+        asset = self.get_object_for("delete")
+        grant = next((g for g in asset_grants(asset=asset)
+                      if g["user"] == int(user_id) and g["permission"] == permission), None)
+        if grant is None:
+            return Response({"detail": "Not found. It does not exist or you do not have access to it."}, status=404)
+        from attest.accounts.models import User
+
+        services.revoke_asset_access(actor=request.user, asset=asset, user=User.objects.get(pk=user_id),
+                                     permission=permission)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -122,3 +122,9 @@ def test_inactive_user_sees_nothing(world, api):
 def test_restricted_queryset_is_one_query(world, django_assert_num_queries):
     with django_assert_num_queries(1):
         list(Asset.objects.restrict(world.owner_a, "view"))
+
+
+def test_governance_edits_any_asset_but_deletes_only_in_its_teams(world, api):
+    assert api(world.governance).patch(f"/api/v1/assets/{world.asset_b.pk}/", {"criticality": "high"},
+                                       format="json").status_code == 200
+    assert api(world.governance).delete(f"/api/v1/assets/{world.asset_b.pk}/").status_code == 403

@@ -1,6 +1,9 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class RestrictedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A related id resolved through ``restrict(user, action)``: ids the user cannot see do not exist."""
 
