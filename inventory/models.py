@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from attest.accounts.models import Team, team_ids_where
+from attest.accounts.models import Team, team_ids_where, user_group_ids
 from attest.rbac.querysets import ALL, NONE, RestrictedQuerySet
 from attest.rbac.roles import ASSET_ACTIONS, GlobalRole, role_of
 
@@ -68,7 +68,8 @@ class Asset(models.Model):
         permissions = [("add_evidence", "Attach evidence to the asset")]
         constraints = [models.UniqueConstraint(fields=["team", "kind", "name"], name="asset_unique_name_per_team_kind")]
         indexes = [
-            models.Index(fields=["team", "name"]),
+            models.Index(fields=["team", "name", "id"], name="asset_team_order"),
+            models.Index(fields=["name", "id"], name="asset_default_order"),
             models.Index(fields=["lifecycle_stage"]),
             models.Index(fields=["criticality"]),
         ]
@@ -95,13 +96,27 @@ class Asset(models.Model):
         team_codename, grant_codenames = ASSET_ACTIONS[action]
         in_teams = role in (GlobalRole.MEMBER, GlobalRole.GOVERNANCE)
         scope = Q(team_id__in=team_ids_where(user, team_codename)) if in_teams else None
-        if grant_codenames:
+        if grant_codenames and _holds_asset_grants(user):
             granted = Q(pk__in=AssetUserObjectPermission.objects.filter(
                 user=user, permission__codename__in=grant_codenames).values("content_object_id"))
             granted |= Q(pk__in=AssetGroupObjectPermission.objects.filter(
-                group__user=user, permission__codename__in=grant_codenames).values("content_object_id"))
+                group_id__in=user_group_ids(user), permission__codename__in=grant_codenames).values("content_object_id"))
             scope = granted if scope is None else scope | granted
         return NONE if scope is None else scope
+
+
+def _holds_asset_grants(user) -> bool:
+    """Whether any per-asset grant reaches the user, remembered on the user object (one request).
+
+    Most members hold none; leaving the grant branches out then lets the database use the
+    team index instead of scanning every asset to evaluate an OR of subqueries.
+    """
+    cached = getattr(user, "_attest_asset_grants", None)
+    if cached is None:
+        cached = (AssetUserObjectPermission.objects.filter(user=user).exists()
+                  or AssetGroupObjectPermission.objects.filter(group_id__in=user_group_ids(user)).exists())
+        user._attest_asset_grants = cached
+    return cached
 
 
 class AssetRelation(models.Model):

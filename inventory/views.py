@@ -32,7 +32,9 @@ class AssetListView(ObjectListView):
         return export_rows(queryset)
 
     def can_add(self):
-        return Team.objects.restrict(self.request.user, "add_asset").exists()
+        if not hasattr(self, "_can_add"):
+            self._can_add = Team.objects.restrict(self.request.user, "add_asset").exists()
+        return self._can_add
 
     def extra_context(self):
         return {"import_url": reverse("inventory:asset_import") if self.can_add() else ""}

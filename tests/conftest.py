@@ -120,15 +120,18 @@ def celery_worker(django_db_setup, django_db_blocker):
     else:
         host = db.get("HOST") or "127.0.0.1"
         env["DATABASE_URL"] = f"postgres://{db['USER']}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
-    app.control.purge()  # messages left by an earlier run refer to another database
+    # A queue of this session's own: runs sharing a broker never take each other's tasks.
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    app.conf.task_default_queue = queue
     log_path = Path(settings.DATA_DIR) / "test-worker.log"
     log = open(log_path, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "attest", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "-n", f"test-{uuid.uuid4().hex[:8]}@%h", "--without-gossip", "--without-mingle"],
+         "-n", f"{queue}@%h", "-Q", queue, "--without-gossip", "--without-mingle"],
         env=env, cwd=settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
     )
     yield proc
+    app.conf.task_default_queue = "celery"
     proc.terminate()
     try:
         proc.wait(timeout=15)

@@ -9,11 +9,16 @@ from attest.rbac.querysets import ALL, NONE, RestrictedQuerySet
 from attest.rbac.roles import GlobalRole, TeamRole, is_admin, role_of, sees_everything
 
 
+def user_group_ids(user):
+    """Subquery: the user's group ids, read from the membership table alone (no join to auth_group)."""
+    return User.groups.through.objects.filter(user_id=user.pk).values("group_id")
+
+
 def team_ids_where(user, codename: str):
     """Subquery: ids of the teams on which one of the user's role groups holds ``codename``."""
-    return TeamGroupObjectPermission.objects.filter(group__user=user, permission__codename=codename).values(
-        "content_object_id"
-    )
+    return TeamGroupObjectPermission.objects.filter(
+        group_id__in=user_group_ids(user), permission__codename=codename
+    ).values("content_object_id")
 
 
 class UserQuerySet(RestrictedQuerySet):

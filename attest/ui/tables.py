@@ -1,7 +1,16 @@
-"""A small table: declared columns, sortable headers, CSV export of the same columns."""
+"""A small table: declared columns, sortable headers, rows rendered in Python.
+
+Rows are built with format_html rather than template tags: a 50-row page has 350 cells,
+and the template engine's per-node cost dominated the page's server time.
+"""
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlencode
+
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 @dataclass
@@ -23,6 +32,16 @@ class Column:
             if callable(value):
                 value = value()
         return "" if value is None else value
+
+    def render(self, obj) -> str:
+        value = self.value(obj)
+        if isinstance(value, datetime):
+            value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        if self.link:
+            return format_html('<td><a href="{}">{}</a></td>', obj.get_absolute_url(), value)
+        if self.badge:
+            return format_html('<td><span class="badge b-{}">{}</span></td>', getattr(obj, self.name, ""), value)
+        return format_html("<td>{}</td>", value if value != "" else "—")
 
 
 class Table:
@@ -49,10 +68,6 @@ class Table:
                 url = "?" + urlencode(list(params.lists()), doseq=True)
             yield {"label": col.label or col.name.replace("_", " ").capitalize(), "url": url, "direction": direction}
 
-    def body(self):
+    def rows_html(self):
         for obj in self.rows:
-            yield obj, [
-                {"value": col.value(obj), "url": obj.get_absolute_url() if col.link else None, "badge": col.badge,
-                 "raw": getattr(obj, col.name, "")}
-                for col in self.columns
-            ]
+            yield mark_safe("<tr>" + "".join(col.render(obj) for col in self.columns) + "</tr>")

@@ -1,4 +1,6 @@
+from django.urls import reverse
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 
 from attest.accounts.models import Team, User
 from attest.core.api.fields import RestrictedPrimaryKeyRelatedField
@@ -13,9 +15,9 @@ class AssetSerializer(serializers.ModelSerializer):
     team = RestrictedPrimaryKeyRelatedField(model=Team, action="view")
     owner = RestrictedPrimaryKeyRelatedField(model=User, action="view", required=False, allow_null=True)
     team_name = serializers.CharField(source="team.name", read_only=True)
-    owner_username = serializers.CharField(source="owner.username", read_only=True, default=None)
+    owner_username = serializers.SerializerMethodField()
     tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False)
-    url = serializers.HyperlinkedIdentityField(view_name="api:asset-detail")
+    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Asset
@@ -24,13 +26,35 @@ class AssetSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
         validators = []  # uniqueness and kind rules are checked by the service, with one message style
 
+    def get_owner_username(self, instance) -> str | None:
+        return instance.owner.username if instance.owner_id else None
+
+    def get_url(self, instance) -> str:
+        # Reverse once per response, not once per row: lists render 200 rows at a time.
+        prefix = self.context.get("_asset_url_prefix")
+        if prefix is None:
+            prefix = reverse("api:asset-list")
+            request = self.context.get("request")
+            prefix = request.build_absolute_uri(prefix) if request else prefix
+            self.context["_asset_url_prefix"] = prefix
+        return f"{prefix}{instance.pk}/"
+
     def to_representation(self, instance):
-        data = super().to_representation(instance)
-        own = set(KIND_FIELDS.get(instance.kind, []))
-        for name in ALL_KIND_FIELDS:
-            if name not in own:
-                data.pop(name, None)
+        # Only the fields of the asset's own kind are computed (DRF would build all, then we'd drop most).
+        skip = _OTHER_KIND_FIELDS[instance.kind]
+        data = {}
+        for field in self._readable_fields:
+            if field.field_name in skip:
+                continue
+            try:
+                value = field.get_attribute(instance)
+            except SkipField:
+                continue
+            data[field.field_name] = None if value is None else field.to_representation(value)
         return data
+
+
+_OTHER_KIND_FIELDS = {kind: set(ALL_KIND_FIELDS) - set(fields) for kind, fields in KIND_FIELDS.items()}
 
 
 class AssetGrantSerializer(serializers.Serializer):
