@@ -3,6 +3,10 @@ from rest_framework.routers import DefaultRouter
 
 from attest.accounts.api.views import TeamViewSet, TokenView, UserViewSet
 from attest.auditlog.api.views import AuditEventViewSet
+from compliance.api.views import (
+    AssetClassificationConfirmView, AssetClassificationView, AssetComplianceView, ControlImplementationViewSet,
+    ControlViewSet, FrameworkViewSet,
+)
 from inventory.api.views import AssetViewSet
 
 app_name = "api"
@@ -12,8 +16,15 @@ router.register("users", UserViewSet, basename="user")
 router.register("teams", TeamViewSet, basename="team")
 router.register("assets", AssetViewSet, basename="asset")
 router.register("audit-log", AuditEventViewSet, basename="auditevent")
+router.register("frameworks", FrameworkViewSet, basename="framework")
+router.register("controls", ControlViewSet, basename="control")
+router.register("control-implementations", ControlImplementationViewSet, basename="controlimplementation")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("assets/<int:pk>/classification/", AssetClassificationView.as_view(), name="asset-classification"),
+    path("assets/<int:pk>/classification/confirm/", AssetClassificationConfirmView.as_view(),
+         name="asset-classification-confirm"),
+    path("assets/<int:pk>/compliance/", AssetComplianceView.as_view(), name="asset-compliance"),
     path("", include(router.urls)),
 ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "attest.auditlog",
     "attest.ui",
     "inventory",
+    "compliance",
 ]
 
 MIDDLEWARE = [

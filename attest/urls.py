@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("django-admin/", admin.site.urls),
     path("assets/", include("inventory.urls")),
+    path("compliance/", include("compliance.urls")),
     path("", include("attest.ui.urls")),
 ]
 

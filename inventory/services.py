@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from attest.accounts.models import Team, User
 from attest.auditlog.services import record_event
+from attest.core.registry import notify_assets_changed
 
 from .choices import ACYCLIC_RELATIONS, ALL_KIND_FIELDS, COMMON_FIELDS, KIND_DEFAULTS, KIND_FIELDS, AssetKind, RelationType
 from .models import Asset, AssetRelation
@@ -113,6 +114,7 @@ def create_asset(*, actor: User | None, data: dict[str, Any]) -> Asset:
     asset.created_at = asset.updated_at = timezone.now()
     asset.save()
     record_event(actor=actor, action="asset.created", obj=asset, asset_id=asset.pk, after=asset_snapshot(asset))
+    notify_assets_changed(actor=actor, asset_ids=[asset.pk], reason="asset created")
     return asset
 
 
@@ -142,6 +144,8 @@ def update_asset(*, actor: User | None, asset: Asset, data: dict[str, Any]) -> A
     changed = {k for k in after if before.get(k) != after[k]}
     record_event(actor=actor, action="asset.updated", obj=updated, asset_id=updated.pk,
                  before={k: before.get(k) for k in changed}, after={k: after[k] for k in changed})
+    if changed:
+        notify_assets_changed(actor=actor, asset_ids=[updated.pk], reason=f"changed {', '.join(sorted(changed))}")
     return updated
 
 
@@ -193,6 +197,7 @@ def create_relation(*, actor: User | None, source: Asset, type: str, target: Ass
     relation = AssetRelation.objects.create(source=source, type=type, target=target)
     record_event(actor=actor, action="relation.created", obj=relation, asset_id=source.pk,
                  after={"source": source.pk, "type": type, "target": target.pk})
+    notify_assets_changed(actor=actor, asset_ids=[source.pk, target.pk], reason=f"new relation: {relation}")
     return relation
 
 
@@ -201,7 +206,9 @@ def delete_relation(*, actor: User | None, relation: AssetRelation) -> None:
     source = lock_asset(actor=actor, asset=relation.source_id, action="change")
     record_event(actor=actor, action="relation.deleted", obj=relation, asset_id=source.pk,
                  before={"source": relation.source_id, "type": relation.type, "target": relation.target_id})
+    ids = [relation.source_id, relation.target_id]
     relation.delete()
+    notify_assets_changed(actor=actor, asset_ids=ids, reason="relation removed")
 
 
 GRANTABLE = {"view_asset", "change_asset", "add_evidence"}

@@ -54,7 +54,7 @@ class AssetDetailView(RestrictedObjectMixin, View):
             "kind_values": [(asset._meta.get_field(f).verbose_name, _display(asset, f)) for f in asset.kind_fields],
             "outgoing": outgoing,
             "incoming": incoming,
-            "history": asset_history(user=request.user, asset=asset),
+            "history": asset_history(user=request.user, asset=asset, limit=15),
             "can_change": can_change,
             "can_delete": can_share,
             "grants": asset_grants(asset=asset) if can_share else None,

@@ -16,6 +16,8 @@ class _Base:
     outsider = "member_b"
 
     def user(self, world, who):
+        if who == "outsider" and self.outsider is None:
+            pytest.skip("catalog data is visible to every signed-in user: there is no out-of-scope user")
         return None if who is None else getattr(world, getattr(self, who))
 
     def obj(self, world):
@@ -86,30 +88,30 @@ class APIViewTestCases:
             raise NotImplementedError
 
         def test_create_anonymous_is_401(self, world, api):
-            url = self.create_url(world)
+            url, payload = self.create_url(world), self.create_payload(world)
             before = self.count()
-            assert api(None).post(url, self.create_payload(world), format="json").status_code == 401
+            assert api(None).post(url, payload, format="json").status_code == 401
             assert self.count() == before
 
         def test_create_read_only_is_403(self, world, api):
-            url = self.create_url(world)
+            url, payload = self.create_url(world), self.create_payload(world)
             before = self.count()
-            response = api(self.user(world, "reader")).post(url, self.create_payload(world), format="json")
+            response = api(self.user(world, "reader")).post(url, payload, format="json")
             assert response.status_code == 403, response.content
             assert self.count() == before
 
         def test_create_out_of_scope_is_refused(self, world, api):
-            url = self.create_url(world)
+            url, payload = self.create_url(world), self.create_payload(world)
             before = self.count()
-            response = api(self.user(world, "outsider")).post(url, self.create_payload(world), format="json")
+            response = api(self.user(world, "outsider")).post(url, payload, format="json")
             assert response.status_code in (400, 403, 404), response.content
             assert "detail" in response.json()
             assert self.count() == before
 
         def test_create_writer_is_201(self, world, api):
-            url = self.create_url(world)
+            url, payload = self.create_url(world), self.create_payload(world)
             before = self.count()
-            response = api(self.user(world, "writer")).post(url, self.create_payload(world), format="json")
+            response = api(self.user(world, "writer")).post(url, payload, format="json")
             assert response.status_code == 201, response.content
             assert self.count() == before + 1
 

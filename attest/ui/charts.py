@@ -23,3 +23,23 @@ def bar_chart(data: list[tuple[str, int]], *, width: int = 360, bar_height: int 
         parts.append(f'<text x="{label_w + w + 6}" y="{y + bar_height * 0.7:.1f}" font-size="12" fill="#333">{value}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def coverage_bars(data: list[tuple[str, int, int]], *, width: int = 420, title: str = ""):
+    """One bar per (label, covered, total): the covered share filled, the rest a pale track."""
+    bar_h, gap, label_w = 20, 12, 110
+    height = max(1, len(data)) * (bar_h + gap) + 4
+    track = width - label_w - 90
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
+             f'width="100%" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    for i, (label, covered, total) in enumerate(data):
+        y = i * (bar_h + gap) + 2
+        share = covered / total if total else 0
+        color = "#3d7d5a" if share >= 0.8 else "#c9893a" if share >= 0.4 else "#b0413e"
+        parts.append(f'<text x="0" y="{y + bar_h * 0.72:.1f}" font-size="12" fill="#333">{escape(label)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{track}" height="{bar_h}" rx="3" fill="#e7ebf0"/>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{max(round(track * share), 0)}" height="{bar_h}" rx="3" fill="{color}"/>')
+        parts.append(f'<text x="{label_w + track + 8}" y="{y + bar_h * 0.72:.1f}" font-size="12" fill="#333">'
+                     f'{round(share * 100)}% ({covered}/{total})</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -34,3 +34,20 @@ def register_object_panel(model_label: str, panel: Panel) -> None:
 
 def render_context(panels: list[Panel], request, obj=None) -> list[dict]:
     return [{"name": p.name, "template": p.template, **p.context(request, obj)} for p in panels]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    order: int
+    label: str
+    url_name: str
+    section: str  # the URL namespace that marks the item active
+
+
+nav_items: list[NavItem] = []
+
+
+def register_nav_item(item: NavItem) -> None:
+    if all(n.url_name != item.url_name for n in nav_items):
+        nav_items.append(item)
+        nav_items.sort(key=lambda n: n.order)
