@@ -8,6 +8,7 @@ from compliance.api.views import (
     ControlViewSet, FrameworkViewSet,
 )
 from inventory.api.views import AssetViewSet
+from risk.api.views import AssetThreatModelView, AssetThreatViewSet, RiskViewSet, ThreatCatalogViewSet
 
 app_name = "api"
 
@@ -19,6 +20,9 @@ router.register("audit-log", AuditEventViewSet, basename="auditevent")
 router.register("frameworks", FrameworkViewSet, basename="framework")
 router.register("controls", ControlViewSet, basename="control")
 router.register("control-implementations", ControlImplementationViewSet, basename="controlimplementation")
+router.register("threat-catalog", ThreatCatalogViewSet, basename="threat")
+router.register("threats", AssetThreatViewSet, basename="assetthreat")
+router.register("risks", RiskViewSet, basename="risk")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
@@ -26,5 +30,6 @@ urlpatterns = [
     path("assets/<int:pk>/classification/confirm/", AssetClassificationConfirmView.as_view(),
          name="asset-classification-confirm"),
     path("assets/<int:pk>/compliance/", AssetComplianceView.as_view(), name="asset-compliance"),
+    path("assets/<int:pk>/threat-model/", AssetThreatModelView.as_view(), name="asset-threat-model"),
     path("", include(router.urls)),
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "attest.ui",
     "inventory",
     "compliance",
+    "risk",
 ]
 
 MIDDLEWARE = [
@@ -206,6 +207,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-jobs": {"task": "attest.core.tasks.requeue_stale_jobs", "schedule": 60.0},
+    "lapse-risk-acceptances": {"task": "risk.tasks.lapse_expired_acceptances", "schedule": 3600.0},
 }
 ATTEST_JOB_STALE_AFTER_SECONDS = int(os.environ.get("ATTEST_JOB_STALE_AFTER_SECONDS", "300"))
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("assets/", include("inventory.urls")),
     path("compliance/", include("compliance.urls")),
+    path("risks/", include("risk.urls")),
     path("", include("attest.ui.urls")),
 ]
 

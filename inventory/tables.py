@@ -2,6 +2,7 @@ from attest.ui.tables import Column, Table
 
 
 class AssetTable(Table):
+    registry_key = "inventory.asset"
     columns = [
         Column("name", "Name", order_by="name", link=True),
         Column("kind", "Kind", order_by="kind", badge=True),

@@ -43,3 +43,35 @@ def coverage_bars(data: list[tuple[str, int, int]], *, width: int = 420, title: 
                      f'{round(share * 100)}% ({covered}/{total})</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def heat_map(counts: dict[tuple[int, int], int], levels: list[dict], *, title: str = "", size: int = 5):
+    """A likelihood × impact grid; each cell coloured by its rating level and showing its count."""
+    cell, pad_l, pad_b = 44, 34, 30
+    width, height = pad_l + size * cell + 4, size * cell + pad_b + 4
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" role="img" '
+             f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    for likelihood in range(1, size + 1):
+        y = (size - likelihood) * cell
+        parts.append(f'<text x="{pad_l - 8}" y="{y + cell / 2 + 4:.0f}" font-size="11" fill="#555" text-anchor="end">{likelihood}</text>')
+        for impact in range(1, size + 1):
+            x = pad_l + (impact - 1) * cell
+            score = likelihood * impact
+            level = next((lvl for lvl in levels if score <= lvl["max"]), levels[-1])
+            n = counts.get((likelihood, impact), 0)
+            opacity = "1" if n else "0.28"
+            parts.append(f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" rx="3" '
+                         f'fill="{level["color"]}" fill-opacity="{opacity}"><title>likelihood {likelihood}, impact '
+                         f'{impact}: {n} risk(s), {escape(level["label"])}</title></rect>')
+            if n:
+                parts.append(f'<text x="{x + cell / 2:.0f}" y="{y + cell / 2 + 5:.0f}" font-size="14" font-weight="600" '
+                             f'fill="#fff" text-anchor="middle">{n}</text>')
+    for impact in range(1, size + 1):
+        x = pad_l + (impact - 1) * cell + cell / 2
+        parts.append(f'<text x="{x:.0f}" y="{size * cell + 16}" font-size="11" fill="#555" text-anchor="middle">{impact}</text>')
+    parts.append(f'<text x="{pad_l + size * cell / 2:.0f}" y="{size * cell + 28}" font-size="10" fill="#777" '
+                 f'text-anchor="middle">impact →</text>')
+    parts.append(f'<text x="10" y="{size * cell / 2:.0f}" font-size="10" fill="#777" text-anchor="middle" '
+                 f'transform="rotate(-90 10 {size * cell / 2:.0f})">likelihood →</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -4,6 +4,7 @@ Rows are built with format_html rather than template tags: a 50-row page has 350
 and the template engine's per-node cost dominated the page's server time.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -21,6 +22,7 @@ class Column:
     order_by: str = ""  # the filterset's sort key; empty means not sortable
     link: bool = False
     badge: bool = False
+    formatter: Callable | None = None  # obj -> safe HTML for the cell's content
 
     def value(self, obj):
         value = obj
@@ -34,6 +36,8 @@ class Column:
         return "" if value is None else value
 
     def render(self, obj) -> str:
+        if self.formatter:
+            return format_html("<td>{}</td>", self.formatter(obj))
         value = self.value(obj)
         if isinstance(value, datetime):
             value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
@@ -44,10 +48,29 @@ class Column:
         return format_html("<td>{}</td>", value if value != "" else "—")
 
 
+# Columns that higher layers add to a lower layer's table (e.g. the risk rating on the asset
+# list): registry key -> [(column, function annotating the list's queryset)].
+extra_columns: dict[str, list[tuple[Column, Callable]]] = {}
+
+
+def register_column(key: str, column: Column, annotate: Callable) -> None:
+    entries = extra_columns.setdefault(key, [])
+    if all(c.name != column.name for c, _ in entries):
+        entries.append((column, annotate))
+
+
 class Table:
     columns: list[Column] = []
+    registry_key = ""
+
+    @classmethod
+    def annotate(cls, queryset):
+        for _, annotate in extra_columns.get(cls.registry_key, []):
+            queryset = annotate(queryset)
+        return queryset
 
     def __init__(self, rows, request):
+        self.columns = [*type(self).columns, *(c for c, _ in extra_columns.get(self.registry_key, []))]
         self.rows = rows
         self.request = request
         self.sort = request.GET.get("sort", "")

@@ -1,0 +1,93 @@
+"""Reads for threats and risks. Residual ratings are SQL expressions, so lists stay fixed-query."""
+
+from datetime import timedelta
+
+from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from compliance.choices import ImplementationStatus
+from compliance.models import ControlImplementation
+
+from .choices import RiskStatus
+from .models import Risk, RiskMatrix, Threat
+
+
+def level_case(expression, levels: list[dict]) -> Case:
+    whens = [When(**{f"{expression}__lte": level["max"]}, then=Value(level["name"])) for level in levels]
+    return Case(*whens, default=Value(levels[-1]["name"]), output_field=CharField())
+
+
+def mitigations_in_place():
+    """Per risk: how many of its threat's mitigating controls are implemented on its asset."""
+    controls = Threat.controls.through.objects.filter(
+        threat_id=OuterRef(OuterRef("asset_threat__threat_id"))).values("control_id")
+    done = (ControlImplementation.objects
+            .filter(asset_id=OuterRef("asset_id"), status=ImplementationStatus.IMPLEMENTED, control_id__in=controls)
+            .order_by().values("asset_id").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+
+
+def rated(queryset, levels: list[dict] | None = None):
+    """Annotate inherent and residual scores and levels. Each implemented mitigating control lowers
+    the likelihood one step (never below 1), so the residual never exceeds the inherent rating."""
+    levels = levels or RiskMatrix.current_levels()
+    return queryset.annotate(
+        mitigations=mitigations_in_place(),
+        inherent=F("likelihood") * F("impact"),
+        residual_likelihood=Greatest(Value(1), F("likelihood") - F("mitigations")),
+        residual=F("residual_likelihood") * F("impact"),
+    ).annotate(inherent_level=level_case("inherent", levels), residual_level=level_case("residual", levels))
+
+
+def risks_for(user, action: str = "view"):
+    return rated(Risk.objects.restrict(user, action).select_related(
+        "asset", "asset__team", "asset_threat", "asset_threat__threat", "owner"))
+
+
+def heat_map_counts(risks) -> dict[str, dict[tuple[int, int], int]]:
+    """Open and accepted risks per (likelihood, impact) cell, inherent and residual: two queries."""
+    live = risks.exclude(status=RiskStatus.CLOSED).order_by()
+    inherent = {(r["likelihood"], r["impact"]): r["n"] for r in live.values("likelihood", "impact").annotate(n=Count("pk"))}
+    residual = {(r["residual_likelihood"], r["impact"]): r["n"]
+                for r in live.values("residual_likelihood", "impact").annotate(n=Count("pk"))}
+    return {"inherent": inherent, "residual": residual}
+
+
+def worst_residual_subquery(levels: list[dict] | None = None):
+    """For annotating assets: the highest residual score among their live risks."""
+    live = rated(Risk.objects.filter(asset_id=OuterRef("pk")).exclude(status=RiskStatus.CLOSED), levels)
+    return Subquery(live.order_by("-residual").values("residual")[:1], output_field=IntegerField())
+
+
+def level_for(score: int | None, levels: list[dict] | None = None) -> dict | None:
+    if score is None:
+        return None
+    levels = levels or RiskMatrix.current_levels()
+    return next((lvl for lvl in levels if score <= lvl["max"]), levels[-1])
+
+
+def my_open_risks(user, limit: int = 8):
+    return risks_for(user).filter(owner=user, status=RiskStatus.OPEN).order_by("-residual", "pk")[:limit]
+
+
+def acceptances_expiring(user, days: int = 30):
+    today = timezone.localdate()
+    return (risks_for(user).filter(status=RiskStatus.ACCEPTED, acceptance_expires_on__gte=today,
+                                   acceptance_expires_on__lte=today + timedelta(days=days))
+            .order_by("acceptance_expires_on"))
+
+
+def threat_model(*, user, asset):
+    """The asset's threat model (and, for a system, its components'), with each risk's ratings."""
+    from .models import AssetThreat
+
+    from .engine import components_of, load_graph
+
+    ids = [asset.pk]
+    if asset.kind == "system":
+        ids += sorted(components_of(asset.pk, load_graph({asset.pk}, depth=3)))
+    entries = (AssetThreat.objects.restrict(user, "view").filter(asset_id__in=ids)
+               .select_related("threat", "asset", "decided_by").order_by("status", "asset__name", "threat__code"))
+    risks = {r.asset_threat_id: r for r in rated(Risk.objects.filter(asset_threat__in=entries))}
+    return [(entry, risks.get(entry.pk)) for entry in entries]
