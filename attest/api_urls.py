@@ -7,6 +7,7 @@ from compliance.api.views import (
     AssetClassificationConfirmView, AssetClassificationView, AssetComplianceView, ControlImplementationViewSet,
     ControlViewSet, FrameworkViewSet,
 )
+from compliance.evidence.api import EvidenceSourceViewSet, EvidenceViewSet, TrustedKeyViewSet
 from inventory.api.views import AssetViewSet
 from risk.api.views import AssetThreatModelView, AssetThreatViewSet, RiskViewSet, ThreatCatalogViewSet
 
@@ -20,6 +21,9 @@ router.register("audit-log", AuditEventViewSet, basename="auditevent")
 router.register("frameworks", FrameworkViewSet, basename="framework")
 router.register("controls", ControlViewSet, basename="control")
 router.register("control-implementations", ControlImplementationViewSet, basename="controlimplementation")
+router.register("evidence", EvidenceViewSet, basename="evidence")
+router.register("evidence-sources", EvidenceSourceViewSet, basename="evidencesource")
+router.register("trusted-keys", TrustedKeyViewSet, basename="trustedkey")
 router.register("threat-catalog", ThreatCatalogViewSet, basename="threat")
 router.register("threats", AssetThreatViewSet, basename="assetthreat")
 router.register("risks", RiskViewSet, basename="risk")

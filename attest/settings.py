@@ -208,15 +208,22 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-jobs": {"task": "attest.core.tasks.requeue_stale_jobs", "schedule": 60.0},
     "lapse-risk-acceptances": {"task": "risk.tasks.lapse_expired_acceptances", "schedule": 3600.0},
+    "collect-due-evidence-sources": {"task": "compliance.evidence.tasks.collect_due_sources", "schedule": 60.0},
 }
 ATTEST_JOB_STALE_AFTER_SECONDS = int(os.environ.get("ATTEST_JOB_STALE_AFTER_SECONDS", "300"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "attest@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 ATTEST_TOKEN_TTL_DAYS = int(os.environ.get("ATTEST_TOKEN_TTL_DAYS", "90"))
 ATTEST_IMPORT_MAX_BYTES = int(os.environ.get("ATTEST_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("ATTEST_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
+# JSON bodies carry base64 evidence (4/3 of the file) and batches several items.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("ATTEST_MAX_UPLOAD_BYTES", str(40 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
@@ -236,3 +243,8 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 ATTEST_ASSET_MODEL = "inventory.Asset"
+ATTEST_EVIDENCE_MAX_BYTES = int(os.environ.get("ATTEST_EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
+ATTEST_EVIDENCE_BATCH_MAX = 500
+# Key for secrets stored in the database (evidence-source auth headers); derived from SECRET_KEY if unset.
+ATTEST_SECRETS_KEY = os.environ.get("ATTEST_SECRETS_KEY", "")
+ATTEST_COLLECT_TIMEOUT_SECONDS = int(os.environ.get("ATTEST_COLLECT_TIMEOUT_SECONDS", "30"))

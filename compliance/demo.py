@@ -12,7 +12,7 @@ DEMO_ANSWERS = {
     # Creditworthiness assessment is an Annex III area; the bank built the model, so it is the provider.
     "Retail Credit Scoring": {**BASE, "role": "provider", "annex_iii_area": "essential_services",
                               "profiles_natural_persons": True},
-    # A customer chatbot: transparency duties only.
+    # A customer chatbot on a general-purpose model it provides: Art. 50 transparency and Art. 53.
     "Support Assistant": {**BASE, "role": "provider", "interacts_with_natural_persons": True, "gpai_model": True},
     # Fraud detection is carved out of the credit-scoring area: minimal risk.
     "Card Fraud Screening": {**BASE, "role": "provider"},

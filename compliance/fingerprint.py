@@ -11,8 +11,12 @@ def systems_affected_by(asset_ids: list[int]):
     # A dataset feeding or training a component reaches the system through that component.
     users_of = AssetRelation.objects.filter(target_id__in=asset_ids, type__in=["trained_on", "fine_tuned_from"]).values("source_id")
     via_component = AssetRelation.objects.filter(source_id__in=users_of, type="part_of").values("target_id")
+    # Hosting: the systems (or their components) deployed on a changed infrastructure asset.
+    hosted = AssetRelation.objects.filter(target_id__in=asset_ids, type="deployed_on").values("source_id")
+    hosted_parts = AssetRelation.objects.filter(source_id__in=hosted, type="part_of").values("target_id")
     return Asset.objects.filter(kind="system").filter(
-        Q(pk__in=asset_ids) | Q(pk__in=direct_parts) | Q(pk__in=via_component)).distinct()
+        Q(pk__in=asset_ids) | Q(pk__in=direct_parts) | Q(pk__in=via_component) | Q(pk__in=hosted)
+        | Q(pk__in=hosted_parts)).distinct()
 
 
 def inventory_fingerprint(system: Asset) -> dict:

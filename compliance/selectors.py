@@ -9,6 +9,7 @@ from inventory.models import Asset
 
 from .applicability import AI_ACT, ASSESSED_KINDS, applies_q, condition_q
 from .choices import Applicability, ImplementationStatus
+from .evidence.freshness import evidenced_q
 from .models import Classification, Control, ControlImplementation, Framework, Requirement
 
 
@@ -17,7 +18,7 @@ class FrameworkCoverage:
     framework: Framework
     applicable: int
     implemented: int
-    evidenced: int | None  # None until evidence can be collected
+    evidenced: int
 
     @property
     def gaps(self) -> int:
@@ -37,13 +38,15 @@ def framework_coverage(*, assets) -> list[FrameworkCoverage]:
         per_condition[(row["framework_id"], row["applicability"])] = row["n"]
     counts = assets.aggregate(**{c: Count("pk", filter=condition_q(c)) for c in Applicability.values})
     pair = Concat(Cast("asset_id", CharField()), Value(":"), Cast("control__mappings__requirement_id", CharField()))
-    implemented = dict(
-        ControlImplementation.objects.filter(
-            Q(asset__in=assets.values("pk"), status=ImplementationStatus.IMPLEMENTED,
-              control__mappings__requirement__kind__in=ASSESSED_KINDS)
-            & applies_q(requirement_prefix="control__mappings__requirement__", asset_prefix="asset__")
-        ).values_list("control__mappings__requirement__framework_id").annotate(n=Count(pair, distinct=True)).order_by()
-    )
+    implemented, evidenced = {}, {}
+    rows = (ControlImplementation.objects.filter(
+        Q(asset__in=assets.values("pk"), status=ImplementationStatus.IMPLEMENTED,
+          control__mappings__requirement__kind__in=ASSESSED_KINDS)
+        & applies_q(requirement_prefix="control__mappings__requirement__", asset_prefix="asset__"))
+        .values_list("control__mappings__requirement__framework_id")
+        .annotate(n=Count(pair, distinct=True), e=Count(pair, distinct=True, filter=Q(evidenced_q("pk")))).order_by())
+    for framework_id, n, e in rows:
+        implemented[framework_id], evidenced[framework_id] = n, e
     # AI Act: the obligations of each system's current decision record.
     obligations = Classification.obligation_requirements.through.objects.filter(
         classification__is_current=True, classification__asset__in=assets.values("pk"),
@@ -51,14 +54,16 @@ def framework_coverage(*, assets) -> list[FrameworkCoverage]:
     met = ControlImplementation.objects.filter(
         asset=OuterRef("classification__asset_id"), status=ImplementationStatus.IMPLEMENTED,
         control__mappings__requirement=OuterRef("requirement_id"))
-    ai_act = obligations.aggregate(applicable=Count("pk"), implemented=Count("pk", filter=Exists(met)))
+    ai_act = obligations.aggregate(applicable=Count("pk"), implemented=Count("pk", filter=Exists(met)),
+                                   evidenced=Count("pk", filter=Exists(met.filter(evidenced_q("pk")))))
     result = []
     for framework in frameworks:
         if framework.slug == AI_ACT:
-            result.append(FrameworkCoverage(framework, ai_act["applicable"], ai_act["implemented"], None))
+            result.append(FrameworkCoverage(framework, ai_act["applicable"], ai_act["implemented"], ai_act["evidenced"]))
             continue
         applicable = sum(per_condition.get((framework.pk, c), 0) * counts[c] for c in Applicability.values)
-        result.append(FrameworkCoverage(framework, applicable, implemented.get(framework.pk, 0), None))
+        result.append(FrameworkCoverage(framework, applicable, implemented.get(framework.pk, 0),
+                                        evidenced.get(framework.pk, 0)))
     return result
 
 
@@ -81,22 +86,26 @@ class RequirementStatus:
     requirement: Requirement
     controls: list
     implemented: bool
+    evidenced: bool = False
 
 
 def asset_compliance(*, asset: Asset) -> dict:
     """Per framework: the applicable requirements, the controls serving each, and which are met."""
     requirements = list(applicable_requirements(asset).prefetch_related("mappings__control"))
-    implementations = {i.control_id: i for i in ControlImplementation.objects.filter(asset=asset)}
+    implementations = {i.control_id: i for i in ControlImplementation.objects.filter(asset=asset)
+                       .annotate(evidenced=evidenced_q("pk"))}
     frameworks: dict[str, dict] = {}
     for requirement in requirements:
         controls = [(m.control, m.strength, implementations.get(m.control_id)) for m in requirement.mappings.all()]
-        done = any(impl and impl.status == ImplementationStatus.IMPLEMENTED for _, _, impl in controls)
+        done = [impl for _, _, impl in controls if impl and impl.status == ImplementationStatus.IMPLEMENTED]
         entry = frameworks.setdefault(requirement.framework.slug, {
             "framework": requirement.framework, "requirements": [], "applicable": 0, "implemented": 0,
-            "evidenced": None})
-        entry["requirements"].append(RequirementStatus(requirement, controls, done))
+            "evidenced": 0})
+        entry["requirements"].append(RequirementStatus(requirement, controls, bool(done),
+                                                       any(impl.evidenced for impl in done)))
         entry["applicable"] += 1
-        entry["implemented"] += int(done)
+        entry["implemented"] += int(bool(done))
+        entry["evidenced"] += int(any(impl.evidenced for impl in done))
     for entry in frameworks.values():
         entry["gaps"] = entry["applicable"] - entry["implemented"]
     return {"asset": asset, "frameworks": list(frameworks.values())}

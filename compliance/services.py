@@ -74,6 +74,10 @@ def update_control(*, actor: User | None, control: Control, data: dict[str, Any]
     control.save()
     after = _control_snapshot(control)
     changed = [k for k in after if after[k] != before[k]]
+    if "max_evidence_age_days" in changed:
+        from .evidence.services import recompute_stale_after
+
+        recompute_stale_after(control=control)
     record_event(actor=actor, action="control.updated", obj=control,
                  before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
     return control

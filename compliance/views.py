@@ -137,8 +137,14 @@ class ImplementationSetView(RestrictedObjectMixin, View):
             raise Http404
         form = ImplementationForm(request.POST, user=request.user)
         if form.is_valid():
+            current = ControlImplementation.objects.filter(asset=asset, control=control).first()
+            data = dict(form.cleaned_data)
+            if current:  # the checklist posts status and reason only; keep what it does not show
+                data["owner"] = data.get("owner") or current.owner
+                data["due_date"] = data.get("due_date") or current.due_date
+                data["notes"] = current.notes
             try:
-                services.set_implementation(actor=request.user, asset=asset, control=control, **form.cleaned_data)
+                services.set_implementation(actor=request.user, asset=asset, control=control, **data)
                 messages.success(request, f"{control.code} is now {form.cleaned_data['status'].replace('_', ' ')}.")
             except ValidationError as exc:
                 messages.error(request, f"{control.code}: {' '.join(exc.messages)}")

@@ -154,8 +154,12 @@ def delete_asset(*, actor: User | None, asset: Asset) -> None:
     current = lock_asset(actor=actor, asset=asset, action="delete")
     snapshot = asset_snapshot(current)
     pk = current.pk
+    neighbours = set(AssetRelation.objects.filter(source_id=pk).values_list("target_id", flat=True)) | set(
+        AssetRelation.objects.filter(target_id=pk).values_list("source_id", flat=True))
     record_event(actor=actor, action="asset.deleted", obj=current, asset_id=pk, before=snapshot)
     current.delete()
+    if neighbours:
+        notify_assets_changed(actor=actor, asset_ids=sorted(neighbours), reason=f"{snapshot['name']} was deleted")
 
 
 def _reaches(start_id: int, goal_id: int, rel_type: str, max_depth: int = 1000) -> bool:

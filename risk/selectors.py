@@ -2,12 +2,13 @@
 
 from datetime import timedelta
 
-from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from compliance.choices import ImplementationStatus
-from compliance.models import ControlImplementation
+from compliance.evidence.freshness import evidenced_q
+from compliance.models import ControlImplementation, EvidenceItem
 
 from .choices import RiskStatus
 from .models import Risk, RiskMatrix, Threat
@@ -22,8 +23,11 @@ def mitigations_in_place():
     """Per risk: how many of its threat's mitigating controls are implemented on its asset."""
     controls = Threat.controls.through.objects.filter(
         threat_id=OuterRef(OuterRef("asset_threat__threat_id"))).values("control_id")
+    # Once an asset has any evidence, only implementations with fresh evidence lower its risks.
+    asset_has_evidence = Exists(EvidenceItem.objects.filter(control_implementation__asset_id=OuterRef("asset_id")))
     done = (ControlImplementation.objects
             .filter(asset_id=OuterRef("asset_id"), status=ImplementationStatus.IMPLEMENTED, control_id__in=controls)
+            .filter(Q(evidenced_q("pk")) | ~Q(asset_has_evidence))
             .order_by().values("asset_id").annotate(n=Count("pk")).values("n"))
     return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
 

@@ -100,7 +100,13 @@ def regenerate_for_inventory_change(*, actor, asset_ids: list[int], reason: str)
     """Asset hook: keep derived threat models current as the inventory changes (system action)."""
     if not Threat.objects.exists():
         return
-    for asset in Asset.objects.filter(pk__in=asset_ids):
+    # Rules look along relations, so a change reaches the neighbours' threat models too.
+    from inventory.models import AssetRelation
+
+    near = set(asset_ids)
+    near |= set(AssetRelation.objects.filter(source_id__in=asset_ids).values_list("target_id", flat=True))
+    near |= set(AssetRelation.objects.filter(target_id__in=asset_ids).values_list("source_id", flat=True))
+    for asset in Asset.objects.filter(pk__in=near):
         regenerate_threat_model(actor=None, asset=asset, check_access=False)
 
 
@@ -121,8 +127,11 @@ def set_threat_status(*, actor: User | None, entry: AssetThreat, status: str, re
     entry.status, entry.decision_reason = status, reason.strip() if status == ThreatStatus.NOT_APPLICABLE else ""
     entry.decided_by, entry.decided_at = actor, timezone.now()
     entry.save(update_fields=["status", "decision_reason", "decided_by", "decided_at"])
-    Risk.objects.filter(asset_threat=entry).update(
-        status=RiskStatus.CLOSED if status == ThreatStatus.NOT_APPLICABLE else RiskStatus.OPEN, updated_at=timezone.now())
+    risks = Risk.objects.filter(asset_threat=entry)
+    if status == ThreatStatus.NOT_APPLICABLE:
+        risks.update(status=RiskStatus.CLOSED, updated_at=timezone.now())
+    else:  # restoring re-opens a closed risk; an accepted one keeps its acceptance
+        risks.filter(status=RiskStatus.CLOSED).update(status=RiskStatus.OPEN, updated_at=timezone.now())
     record_event(actor=actor, action="threat.decided", obj=entry, asset_id=entry.asset_id, before=before,
                  after={"status": entry.status, "decision_reason": entry.decision_reason})
     return entry
@@ -226,7 +235,7 @@ def lapse_expired_acceptances(*, today: date | None = None) -> list[int]:
     for risk_id in Risk.objects.filter(status=RiskStatus.ACCEPTED, acceptance_expires_on__lt=today).values_list(
             "pk", flat=True):
         with transaction.atomic():
-            risk = Risk.objects.select_for_update().select_related("owner", "asset").filter(
+            risk = Risk.objects.select_for_update(of=("self",)).select_related("owner", "asset").filter(
                 pk=risk_id, status=RiskStatus.ACCEPTED).first()
             if risk is None:
                 continue

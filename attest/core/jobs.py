@@ -64,3 +64,7 @@ def fail(job_id: int, *, error: Exception | str) -> None:
     Job.objects.filter(pk=job_id).exclude(status=JobStatus.DONE).update(
         status=JobStatus.FAILED, error=message[:2000], finished_at=timezone.now(), step="Failed"
     )
+
+
+class RetryableJobError(Exception):
+    """A transient failure (network, remote 5xx): the job is retried with backoff, then failed."""

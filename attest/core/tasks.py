@@ -26,6 +26,12 @@ def run_job(self, job_id: int) -> None:
         handler(job)
     except (DatabaseError, InterfaceError):
         raise  # transient: retried with backoff
+    except jobs.RetryableJobError as exc:
+        if self.request.retries >= self.max_retries:
+            jobs.fail(job_id, error=f"Gave up after {self.request.retries + 1} attempts: {exc}")
+            return
+        Job.objects.filter(pk=job_id).update(status=JobStatus.QUEUED, step=f"Retrying: {exc}"[:200])
+        raise self.retry(exc=exc, countdown=min(300, 5 * 2 ** self.request.retries))
     except Exception as exc:  # noqa: BLE001 - a job's failure is recorded on its row
         logger.exception("job %s failed", job_id)
         jobs.fail(job_id, error=exc)

@@ -161,6 +161,7 @@ class AssetComplianceView(APIView):
             "evidenced": entry["evidenced"], "gaps": entry["gaps"],
             "requirements": [{
                 "code": row.requirement.code, "title": row.requirement.title, "implemented": row.implemented,
+                "evidenced": row.evidenced,
                 "controls": [{"code": c.code, "strength": strength, "status": impl.status if impl else None}
                              for c, strength, impl in row.controls],
             } for row in entry["requirements"]],

@@ -31,3 +31,43 @@
     });
   });
 })();
+
+// Evidence upload: drag and drop onto the form, with a progress bar (XHR reports upload progress).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-upload]").forEach(function (form) {
+      var input = form.querySelector("input[type=file]");
+      var bar = form.querySelector("progress");
+      var result = form.querySelector(".upload-result");
+      ["dragenter", "dragover"].forEach(function (name) {
+        form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("dragging"); });
+      });
+      ["dragleave", "drop"].forEach(function (name) {
+        form.addEventListener(name, function (e) { e.preventDefault(); form.classList.remove("dragging"); });
+      });
+      form.addEventListener("drop", function (e) {
+        if (e.dataTransfer.files.length) { input.files = e.dataTransfer.files; }
+      });
+      form.addEventListener("submit", function (e) {
+        if (!window.XMLHttpRequest || !input.files.length) return;
+        e.preventDefault();
+        var xhr = new XMLHttpRequest();
+        xhr.open("POST", form.action);
+        xhr.setRequestHeader("Accept", "application/json");
+        bar.hidden = false; bar.value = 0;
+        xhr.upload.addEventListener("progress", function (ev) {
+          if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total);
+        });
+        xhr.addEventListener("load", function () {
+          var body = {};
+          try { body = JSON.parse(xhr.responseText); } catch (err) { body = {detail: "Unexpected answer from the server."}; }
+          if (xhr.status === 201) { window.location.hash = "evidence"; window.location.reload(); }
+          else { result.textContent = body.detail || ("Upload failed (" + xhr.status + ")."); bar.hidden = true; }
+        });
+        xhr.addEventListener("error", function () { result.textContent = "The upload did not reach the server; try again."; });
+        xhr.send(new FormData(form));
+      });
+    });
+  });
+})();

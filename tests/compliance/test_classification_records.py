@@ -93,3 +93,15 @@ def test_browser_questionnaire(cworld, web):
     page = client.get(f"/compliance/assets/{cworld.asset_a.pk}/classification/").content.decode()
     assert "annex_iii_area: employment → education" in page
     assert web(cworld.member_b).get(f"/compliance/assets/{cworld.asset_a.pk}/classification/").status_code == 404
+
+
+def test_hosting_change_reopens_the_record(cworld, api):
+    system = inventory.create_asset(actor=None, data={"kind": "system", "name": "Back office", "team": cworld.team_a,
+                                                      "exposure": "internal"})
+    host = inventory.create_asset(actor=None, data={"kind": "infrastructure", "name": "Edge", "team": cworld.team_a,
+                                                    "network_exposure": "internal"})
+    inventory.create_relation(actor=None, source=system, type="deployed_on", target=host)
+    api(cworld.owner_a).put(url(system), {"answers": MINIMAL}, format="json")
+    inventory.update_asset(actor=cworld.owner_a, asset=host, data={"network_exposure": "public"})
+    record = Classification.objects.get(asset=system, is_current=True)
+    assert record.status == "reopened" and "public deployment: no → yes" in record.reopened_because

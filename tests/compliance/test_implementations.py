@@ -48,3 +48,15 @@ def test_implementation_api_validates(cworld, api):
     assert client.post("/api/v1/control-implementations/", {**payload, "status": "planned"}, format="json").status_code == 201
     response = client.post("/api/v1/control-implementations/", {**payload, "status": "planned"}, format="json")
     assert response.status_code == 400 and "already" in response.json()["detail"]
+
+
+def test_checklist_keeps_owner_and_due_date(cworld, web):
+    from compliance import services
+
+    control = asset_checklist(asset=cworld.asset_a)[0]["control"]
+    services.set_implementation(actor=None, asset=cworld.asset_a, control=control, status="planned",
+                                owner=cworld.owner_a, due_date=__import__("datetime").date(2027, 1, 31), notes="Q1")
+    web(cworld.contributor_a).post(set_url(cworld.asset_a, control), {"status": "in_progress"})
+    impl = ControlImplementation.objects.get()
+    assert impl.status == "in_progress" and impl.owner == cworld.owner_a and impl.notes == "Q1"
+    assert str(impl.due_date) == "2027-01-31"

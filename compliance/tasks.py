@@ -1,0 +1,2 @@
+# Celery discovers tasks per app; the evidence collector's live in compliance/evidence/tasks.py.
+from .evidence.tasks import collect_due_sources  # noqa: F401
