@@ -209,8 +209,12 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-jobs": {"task": "attest.core.tasks.requeue_stale_jobs", "schedule": 60.0},
     "lapse-risk-acceptances": {"task": "risk.tasks.lapse_expired_acceptances", "schedule": 3600.0},
     "collect-due-evidence-sources": {"task": "compliance.evidence.tasks.collect_due_sources", "schedule": 60.0},
+    "notify-stale-evidence": {"task": "compliance.evidence.tasks.notify_stale_evidence", "schedule": 6 * 3600.0},
 }
 ATTEST_JOB_STALE_AFTER_SECONDS = int(os.environ.get("ATTEST_JOB_STALE_AFTER_SECONDS", "300"))
+# A job still "running" after this long lost its worker (killed, OOM): the sweeper re-enqueues it.
+ATTEST_JOB_RUNNING_STALE_SECONDS = int(os.environ.get("ATTEST_JOB_RUNNING_STALE_SECONDS",
+                                                      str(CELERY_TASK_TIME_LIMIT + 60)))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "attest@localhost")

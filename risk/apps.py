@@ -18,4 +18,4 @@ class RiskConfig(AppConfig):
         register_nav_item(NavItem(30, "Risks", "risk:risk_list", "risk"))
         register_dashboard_panel(panels.dashboard_panel)
         register_object_panel("inventory.asset", panels.asset_panel)
-        register_column("inventory.asset", panels.rating_column, panels.annotate_rating)
+        register_column("inventory.asset", panels.rating_column, panels.fill_rating)

@@ -5,8 +5,7 @@ from attest.ui.tables import Column
 from inventory.models import Asset
 
 from .forms import CustomThreatForm
-from .models import RiskMatrix
-from .selectors import acceptances_expiring, level_for, my_open_risks, rated, threat_model, worst_residual_subquery
+from .selectors import acceptances_expiring, level_for, my_open_risks, rated, threat_model
 
 
 def dashboard_context(request, obj=None) -> dict:
@@ -37,8 +36,16 @@ def rating_cell(asset):
 rating_column = Column("risk_rating", "Rating", formatter=rating_cell)
 
 
-def annotate_rating(queryset):
-    return queryset.annotate(risk_rating=worst_residual_subquery(RiskMatrix.current_levels()))
+def fill_rating(assets: list) -> None:
+    """Worst live residual score per asset on the page, in one grouped query."""
+    from django.db.models import Max
+
+    from .models import Risk
+
+    worst = dict(rated(Risk.objects.filter(asset_id__in=[a.pk for a in assets]).exclude(status="closed"))
+                 .values("asset_id").annotate(worst=Max("residual")).values_list("asset_id", "worst").order_by())
+    for asset in assets:
+        asset.risk_rating = worst.get(asset.pk)
 
 
 dashboard_panel = Panel(order=15, name="risk", template="risk/_dashboard_panel.html", context=dashboard_context)

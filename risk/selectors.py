@@ -58,12 +58,6 @@ def heat_map_counts(risks) -> dict[str, dict[tuple[int, int], int]]:
     return {"inherent": inherent, "residual": residual}
 
 
-def worst_residual_subquery(levels: list[dict] | None = None):
-    """For annotating assets: the highest residual score among their live risks."""
-    live = rated(Risk.objects.filter(asset_id=OuterRef("pk")).exclude(status=RiskStatus.CLOSED), levels)
-    return Subquery(live.order_by("-residual").values("residual")[:1], output_field=IntegerField())
-
-
 def level_for(score: int | None, levels: list[dict] | None = None) -> dict | None:
     if score is None:
         return None

@@ -45,7 +45,7 @@ def requeue_stale_jobs() -> int:
         status=JobStatus.QUEUED, queued_at__lt=now - timedelta(seconds=settings.ATTEST_JOB_STALE_AFTER_SECONDS)
     )
     stale_running = Job.objects.filter(
-        status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+        status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=settings.ATTEST_JOB_RUNNING_STALE_SECONDS)
     )
     ids = list(stale_queued.values_list("pk", flat=True)) + list(stale_running.values_list("pk", flat=True))
     for job_id in ids:

@@ -49,7 +49,6 @@ class ObjectListView(RestrictedObjectMixin, View):
             queryset = queryset.none()
         else:
             queryset = filterset.qs
-        queryset = self.table_class.annotate(queryset)
         if self.export_filename and request.GET.get("export") == "csv":
             writer = csv.writer(_Echo())
             response = StreamingHttpResponse((writer.writerow(r) for r in self.export_rows(queryset)),

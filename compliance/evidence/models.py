@@ -121,6 +121,7 @@ class EvidenceItem(InheritsAccess, models.Model):
     # The earlier of valid_until and collected_at + the control's maximum evidence age; kept in
     # step by the services so freshness is a plain indexed comparison.
     stale_after = models.DateTimeField(null=True, blank=True, db_index=True)
+    stale_notified_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=40, default="api")
     status = models.CharField(max_length=10, choices=EvidenceStatus.choices)
     verification_detail = models.TextField(blank=True)

@@ -285,3 +285,28 @@ def recompute_stale_after(*, control) -> int:
             changed.append(item)
     EvidenceItem.objects.bulk_update(changed, ["stale_after"], batch_size=500)
     return len(changed)
+
+
+def notify_stale_evidence() -> int:
+    """E-mail each asset owner once about their evidence that went stale. Idempotent."""
+    from collections import defaultdict
+
+    from django.core.mail import send_mail
+
+    from .freshness import stale_q
+
+    by_owner = defaultdict(list)
+    with transaction.atomic():
+        items = list(EvidenceItem.objects.select_for_update(of=("self",)).filter(stale_q(), stale_notified_at__isnull=True)
+                     .select_related("asset__owner"))
+        for item in items:
+            if item.asset.owner and item.asset.owner.email:
+                by_owner[item.asset.owner.email].append(item)
+        EvidenceItem.objects.filter(pk__in=[i.pk for i in items]).update(stale_notified_at=timezone.now())
+        for email, owned in by_owner.items():
+            lines = "\n".join(f"- {i.title} on {i.asset.name} (stale since {i.stale_after:%Y-%m-%d})" for i in owned)
+            body = ("This evidence no longer counts: the controls it proves are implemented but not evidenced until "
+                    f"fresh evidence arrives.\n\n{lines}\n")
+            transaction.on_commit(lambda e=email, b=body, n=len(owned): send_mail(
+                f"{n} evidence item(s) went stale", b, None, [e]))
+    return len(items)

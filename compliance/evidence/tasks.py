@@ -20,3 +20,10 @@ def collect_due_sources() -> int:
             request_collection(actor=None, source=source)
         count += 1
     return count
+
+
+@shared_task
+def notify_stale_evidence() -> int:
+    from .services import notify_stale_evidence as notify
+
+    return notify()

@@ -188,3 +188,22 @@ def test_once_evidence_exists_only_evidenced_controls_lower_residual_risk(world,
     assert residual() == 2  # no evidence anywhere on the asset yet: implemented counts
     push(api(world.owner_a), llm, control_implementation=impls[0].pk)
     assert residual() == 1  # evidence exists now: only the evidenced implementation counts
+
+
+def test_browser_upload_answers_the_page_script_and_falls_back_to_a_redirect(world, web):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = f"/compliance/assets/{world.model_a.pk}/evidence/"
+    client = web(world.owner_a)
+    response = client.post(url, {"file": SimpleUploadedFile("r.xml", JUNIT), "kind": "test_report"},
+                           HTTP_ACCEPT="application/json")
+    assert response.status_code == 201 and response.json()["status"] == "accepted"
+    response = client.post(url, {"file": SimpleUploadedFile("x.xml", XXE), "kind": "test_report"},
+                           HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and "DTD" in response.json()["detail"]
+    response = client.post(url, {"file": SimpleUploadedFile("p.txt", b"policy"), "kind": "document"})
+    assert response.status_code == 302 and EvidenceItem.objects.count() == 2
+    assert web(world.viewer_a).post(url, {"file": SimpleUploadedFile("p.txt", b"x"), "kind": "document"}).status_code == 403
+    assert web(world.member_b).post(url, {"file": SimpleUploadedFile("p.txt", b"x"), "kind": "document"}).status_code == 404
+    page = client.get(world.model_a.get_absolute_url()).content.decode()
+    assert "Drop a file here" in page and "3 tests, 1 failed" in page

@@ -123,3 +123,13 @@ def test_register_lists_10000_risks_with_a_fixed_query_count(rworld, api, web):
     assert len(small_api.captured_queries) == len(large_api.captured_queries)
     assert len(small_web.captured_queries) == len(large_web.captured_queries)
     assert threat is not None
+
+
+def test_asset_list_shows_each_assets_worst_residual_rating(rworld, risk, web):
+    page = web(rworld.owner_a).get("/assets/", {"q": "Chat LLM"}).content.decode()
+    row = page[page.index(">Chat LLM</a>"):]
+    row = row[:row.index("</tr>")]
+    worst = max(r.residual for r in rated(Risk.objects.filter(asset=risk.asset)).exclude(status="closed"))
+    from risk.selectors import level_for
+
+    assert f'lvl-{level_for(worst)["name"]}' in row
