@@ -252,3 +252,5 @@ ATTEST_EVIDENCE_BATCH_MAX = 500
 # Key for secrets stored in the database (evidence-source auth headers); derived from SECRET_KEY if unset.
 ATTEST_SECRETS_KEY = os.environ.get("ATTEST_SECRETS_KEY", "")
 ATTEST_COLLECT_TIMEOUT_SECONDS = int(os.environ.get("ATTEST_COLLECT_TIMEOUT_SECONDS", "30"))
+# Production: set to 1 so evidence sources cannot reach internal or loopback addresses.
+ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS = env_bool("ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS", False)

@@ -30,8 +30,11 @@ def run_job(self, job_id: int) -> None:
         if self.request.retries >= self.max_retries:
             jobs.fail(job_id, error=f"Gave up after {self.request.retries + 1} attempts: {exc}")
             return
-        Job.objects.filter(pk=job_id).update(status=JobStatus.QUEUED, step=f"Retrying: {exc}"[:200])
-        raise self.retry(exc=exc, countdown=min(300, 5 * 2 ** self.request.retries))
+        # queued_at moves on so the sweeper does not send a second copy while this retry waits.
+        Job.objects.filter(pk=job_id).update(status=JobStatus.QUEUED, queued_at=timezone.now(),
+                                             step=f"Retrying: {exc}"[:200])
+        raise self.retry(exc=exc, countdown=min(settings.ATTEST_JOB_STALE_AFTER_SECONDS // 2,
+                                                5 * 2 ** self.request.retries))
     except Exception as exc:  # noqa: BLE001 - a job's failure is recorded on its row
         logger.exception("job %s failed", job_id)
         jobs.fail(job_id, error=exc)

@@ -187,6 +187,9 @@ class EvidenceSourceSerializer(serializers.ModelSerializer):
                                         help_text="e.g. 'Authorization: Bearer …'; stored encrypted, never returned")
     has_auth_header = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=EvidenceKind.choices)
+    trusted_key = RestrictedPrimaryKeyRelatedField(model=TrustedKey, action="view", required=False, allow_null=True)
+    control_implementation = RestrictedPrimaryKeyRelatedField(model=ControlImplementation, action="view",
+                                                              required=False, allow_null=True)
 
     class Meta:
         model = EvidenceSource

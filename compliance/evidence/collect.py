@@ -31,6 +31,31 @@ def _request(source: EvidenceSource) -> urllib.request.Request:
     return urllib.request.Request(source.url, headers=headers)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are refused: one could carry the auth header to another host or into the internal network."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise urllib.error.HTTPError(req.full_url, code, f"redirect to {newurl} refused; point the source at the final URL",
+                                     headers, fp)
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def _check_destination(url: str) -> None:
+    """With ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS, refuse hosts that resolve to private or local addresses."""
+    import ipaddress
+    import socket
+
+    if not settings.ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS:
+        return
+    host = urllib.parse.urlsplit(url).hostname or ""
+    for info in socket.getaddrinfo(host, None):
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+            raise ValueError(f"{host} resolves to {address}, an internal address; collecting from it is not allowed")
+
+
 def _record_error(source: EvidenceSource, message: str) -> None:
     EvidenceSource.objects.filter(pk=source.pk).update(last_error=message[:2000], last_error_at=timezone.now())
 
@@ -45,14 +70,20 @@ def collect(job) -> dict:
     set_progress(job.pk, progress=10, step=f"Fetching {source.url}")
     limit = settings.ATTEST_EVIDENCE_MAX_BYTES
     try:
-        with urllib.request.urlopen(_request(source), timeout=settings.ATTEST_COLLECT_TIMEOUT_SECONDS) as response:
+        _check_destination(source.url)
+        request = _request(source)
+    except ValueError as exc:
+        _record_error(source, str(exc))
+        raise
+    try:
+        with _opener.open(request, timeout=settings.ATTEST_COLLECT_TIMEOUT_SECONDS) as response:
             body = response.read(limit + 1)
             etag, modified = response.headers.get("ETag", ""), response.headers.get("Last-Modified", "")
             media_type = response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return _done(job, source, outcome="not modified")
-        message = f"{source.url} answered HTTP {exc.code} {exc.reason}"
+        message = f"{source.url} answered HTTP {exc.code}: {exc.reason}"
         _record_error(source, message)
         if exc.code >= 500 or exc.code == 429:
             raise RetryableJobError(message) from exc

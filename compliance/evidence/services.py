@@ -9,7 +9,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -135,6 +135,11 @@ def _ingest(
             result = parse_evidence(kind=kind, data=data, filename=filename, signature=signature, key=key)
         except EvidenceRejected as exc:
             raise ValidationError({"file": str(exc)}) from exc
+        if collected_at and collected_at > timezone.now() + timedelta(minutes=5):
+            raise ValidationError({"collected_at": "collected_at is in the future; evidence cannot be collected later "
+                                                   "than it is pushed."})
+        if idempotency_key and len(idempotency_key) > 200:
+            raise ValidationError({"idempotency_key": "Use an Idempotency-Key of at most 200 characters."})
         collected_at = collected_at or timezone.now()
         if valid_until and valid_until <= collected_at:
             raise ValidationError({"valid_until": "valid_until must be later than collected_at."})

@@ -48,6 +48,8 @@ class EvidenceUploadView(RestrictedObjectMixin, View):
                 raise services.EvidenceTooLarge(f"The file is {upload.size:,} bytes; the limit is "
                                                 f"{services.settings.ATTEST_EVIDENCE_MAX_BYTES:,}.")
             impl = request.POST.get("control_implementation") or None
+            if impl is not None and not impl.isdigit():
+                raise ValidationError({"control_implementation": "Choose a control from the list."})
             item = services.ingest_evidence(
                 actor=request.user, asset=asset, kind=request.POST.get("kind", "document"),
                 title=request.POST.get("title") or upload.name, data=upload.read(), filename=upload.name,

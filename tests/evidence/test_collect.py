@@ -128,3 +128,21 @@ def test_owners_are_told_once_when_evidence_goes_stale(world, django_capture_on_
         assert services.notify_stale_evidence() == 1
         assert services.notify_stale_evidence() == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [world.owner_a.email] and "Pen test" in mail.outbox[0].body
+
+
+def test_redirects_are_refused(world, server):
+    server.status = 302
+    source = services.save_source(actor=None, asset=world.model_a, name="CI", kind="test_report", url=server.url)
+    with pytest.raises(Exception):
+        run(source)
+    source.refresh_from_db()
+    assert "302" in source.last_error and not EvidenceItem.objects.exists()
+
+
+def test_private_networks_can_be_blocked(world, server, settings):
+    settings.ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS = True
+    source = services.save_source(actor=None, asset=world.model_a, name="CI", kind="test_report", url=server.url)
+    with pytest.raises(ValueError):
+        run(source)
+    source.refresh_from_db()
+    assert "internal address" in source.last_error and server.requests == []

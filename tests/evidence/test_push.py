@@ -207,3 +207,11 @@ def test_browser_upload_answers_the_page_script_and_falls_back_to_a_redirect(wor
     assert web(world.member_b).post(url, {"file": SimpleUploadedFile("p.txt", b"x"), "kind": "document"}).status_code == 404
     page = client.get(world.model_a.get_absolute_url()).content.decode()
     assert "Drop a file here" in page and "3 tests, 1 failed" in page
+
+
+def test_future_collection_time_and_long_keys_are_refused(world, api, nothing_stored):
+    future = (timezone.now() + timedelta(days=30)).isoformat()
+    response = push(api(world.owner_a), world.model_a, collected_at=future)
+    assert response.status_code == 400 and "future" in response.json()["detail"]
+    response = push(api(world.owner_a), world.model_a, idempotency_key="k" * 300)
+    assert response.status_code == 400 and "Idempotency-Key" in response.json()["detail"]
