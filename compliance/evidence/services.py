@@ -147,19 +147,21 @@ def _ingest(
         existed = default_storage.exists(path)
         stored = path if existed else default_storage.save(path, ContentFile(data))
         try:
-            item = EvidenceItem.objects.create(
-                asset=asset, control_implementation=impl, kind=kind, title=title.strip()[:200], file=stored,
-                filename=(filename or "")[:200], sha256=sha256, size=len(data), media_type=media_type[:100],
-                format=result.format, collected_at=collected_at, valid_until=valid_until,
-                stale_after=stale_after(collected_at=collected_at, valid_until=valid_until,
-                                        max_age_days=impl.control.max_evidence_age_days if impl else None),
-                source=source, status=result.status, verification_detail=result.detail, summary=result.summary,
-                trusted_key=key, external_id=external_id or None, idempotency_key=idempotency_key or None,
-                created_by=actor if actor is not None and actor.pk else None,
-            )
-            record_event(actor=actor, action=f"evidence.{result.status}", obj=item, asset_id=asset.pk,
-                         after={"kind": kind, "title": item.title, "sha256": sha256, "size": len(data),
-                                "status": result.status, "detail": result.detail[:500], "source": source})
+            # A savepoint: if the insert loses a race (unique key), the clean-up below can still query.
+            with transaction.atomic():
+                item = EvidenceItem.objects.create(
+                    asset=asset, control_implementation=impl, kind=kind, title=title.strip()[:200], file=stored,
+                    filename=(filename or "")[:200], sha256=sha256, size=len(data), media_type=media_type[:100],
+                    format=result.format, collected_at=collected_at, valid_until=valid_until,
+                    stale_after=stale_after(collected_at=collected_at, valid_until=valid_until,
+                                            max_age_days=impl.control.max_evidence_age_days if impl else None),
+                    source=source, status=result.status, verification_detail=result.detail, summary=result.summary,
+                    trusted_key=key, external_id=external_id or None, idempotency_key=idempotency_key or None,
+                    created_by=actor if actor is not None and actor.pk else None,
+                )
+                record_event(actor=actor, action=f"evidence.{result.status}", obj=item, asset_id=asset.pk,
+                             after={"kind": kind, "title": item.title, "sha256": sha256, "size": len(data),
+                                    "status": result.status, "detail": result.detail[:500], "source": source})
         except BaseException:
             if not existed and not EvidenceItem.objects.filter(file=stored).exists():
                 default_storage.delete(stored)

@@ -215,3 +215,23 @@ def test_future_collection_time_and_long_keys_are_refused(world, api, nothing_st
     assert response.status_code == 400 and "future" in response.json()["detail"]
     response = push(api(world.owner_a), world.model_a, idempotency_key="k" * 300)
     assert response.status_code == 400 and "Idempotency-Key" in response.json()["detail"]
+
+
+def test_a_push_that_loses_the_race_returns_the_winner_and_leaves_one_file(world, monkeypatch):
+    from compliance.evidence import services
+
+    first = services.ingest_evidence(actor=world.owner_a, asset=world.model_a, kind="test_report", title="t",
+                                     data=JUNIT, filename="r.xml", idempotency_key="k-1").item
+    real = services._check_replay
+    calls = []
+
+    def blind_once(**kwargs):  # the racing request checked before the winner committed
+        calls.append(1)
+        return None if len(calls) == 1 else real(**kwargs)
+
+    monkeypatch.setattr(services, "_check_replay", blind_once)
+    files = stored_files()
+    again = services.ingest_evidence(actor=world.owner_a, asset=world.model_a, kind="test_report", title="t",
+                                     data=JUNIT, filename="r.xml", idempotency_key="k-1")
+    assert again.item.pk == first.pk and again.created is False
+    assert EvidenceItem.objects.count() == 1 and stored_files() == files
