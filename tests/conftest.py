@@ -99,19 +99,15 @@ def web():
     return _client
 
 
-@pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
-    """A real Celery worker process on the configured broker, using the test database."""
+def start_worker(queue: str, name: str):
+    """A solo Celery worker process on the test database and ``queue``; returns (process, log path)."""
     import os
     import subprocess
     import sys
-    import uuid
     from pathlib import Path
 
-    from django.conf import settings
+    from django.conf import settings as django_settings
     from django.db import connection
-
-    from attest.celery import app
 
     db = connection.settings_dict
     env = os.environ.copy()
@@ -119,25 +115,44 @@ def celery_worker(django_db_setup, django_db_blocker):
         env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
     else:
         host = db.get("HOST") or "127.0.0.1"
-        env["DATABASE_URL"] = f"postgres://{db['USER']}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
+        auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+        env["DATABASE_URL"] = f"postgres://{auth}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
+    env["ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS"] = "0"  # test HTTP servers listen on 127.0.0.1
+    log_path = Path(django_settings.DATA_DIR) / f"test-worker-{name}.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "attest", "worker", "--pool", "solo", "--loglevel", "INFO",
+             "-n", f"{name}-{queue}@%h", "-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            env=env, cwd=django_settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
+        )
+    return proc, log_path
+
+
+def stop_worker(proc) -> None:
+    import subprocess
+
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process on the configured broker, using the test database."""
+    import uuid
+
+    from attest.celery import app
+
     # A queue of this session's own: runs sharing a broker never take each other's tasks.
     queue = f"test-{uuid.uuid4().hex[:8]}"
     app.conf.task_default_queue = queue
-    log_path = Path(settings.DATA_DIR) / "test-worker.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "attest", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "-n", f"{queue}@%h", "-Q", queue, "--without-gossip", "--without-mingle"],
-        env=env, cwd=settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
-    )
+    proc, _ = start_worker(queue, "session")
     yield proc
     app.conf.task_default_queue = "celery"
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    stop_worker(proc)
 
 
 def wait_for(predicate, *, timeout: float = 60.0, interval: float = 0.2, what: str = "condition"):

@@ -15,7 +15,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +29,7 @@ from attest.core.models import Job
 from attest.core.tasks import requeue_stale_jobs, run_job
 from compliance.evidence.models import EvidenceItem, EvidenceSource
 from compliance.evidence.services import COLLECT_JOB, request_collection, save_source
-from tests.conftest import wait_for
+from tests.conftest import start_worker, stop_worker, wait_for
 
 REPORT = b"""<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="nightly" tests="4" failures="1" errors="0" skipped="1" time="0.4">
@@ -83,37 +82,6 @@ class ReportServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
-
-
-def start_worker(queue: str, name: str) -> tuple[subprocess.Popen, Path]:
-    """A solo worker on the test database (built as the ``celery_worker`` fixture does), on ``queue``."""
-    db = connection.settings_dict
-    env = os.environ.copy()
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
-    else:
-        host = db.get("HOST") or "127.0.0.1"
-        auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-        env["DATABASE_URL"] = f"postgres://{auth}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
-    env["ATTEST_COLLECT_BLOCK_PRIVATE_NETWORKS"] = "0"  # the evidence server is on 127.0.0.1
-    log_path = Path(django_settings.DATA_DIR) / f"test-worker-{name}.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "attest", "worker", "--pool", "solo", "--loglevel", "INFO",
-             "-n", f"{name}-{queue}@%h", "-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            env=env, cwd=django_settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
-        )
-    return proc, log_path
-
-
-def stop_worker(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
 
 
 def alive(proc: subprocess.Popen, log_path: Path) -> None:
