@@ -32,6 +32,16 @@ class RiskListView(ObjectListView):
     filterset_class = RiskFilterSet
     table_class = RiskTable
     title = "Risk register"
+    export_filename = "risks.csv"
+
+    def export_rows(self, queryset):
+        yield ["asset", "team", "threat", "atlas", "likelihood", "impact", "inherent", "inherent_level", "residual",
+               "residual_level", "treatment", "status", "owner", "due_date", "accepted_until"]
+        for r in queryset.iterator(chunk_size=500):
+            threat = r.asset_threat.threat
+            yield [r.asset.name, r.asset.team.name, r.asset_threat.display_title, " ".join(threat.atlas) if threat else "",
+                   r.likelihood, r.impact, r.inherent, r.inherent_level, r.residual, r.residual_level, r.treatment,
+                   r.status, r.owner.username if r.owner_id else "", r.due_date or "", r.acceptance_expires_on or ""]
 
     def get(self, request):
         self.queryset = rated(Risk.objects.select_related("asset", "asset__team", "asset_threat__threat", "owner"))

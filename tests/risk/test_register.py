@@ -133,3 +133,18 @@ def test_asset_list_shows_each_assets_worst_residual_rating(rworld, risk, web):
     from risk.selectors import level_for
 
     assert f'lvl-{level_for(worst)["name"]}' in row
+
+
+def test_risk_export_follows_filters_and_access(rworld, risk, web):
+    import csv
+    import io
+
+    def rows(user, **params):
+        response = web(user).get("/risks/", {"export": "csv", **params})
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    mine = rows(rworld.owner_a)
+    assert mine and {r["asset"] for r in mine} == {"Chat LLM"}
+    assert any(r["threat"] == risk.asset_threat.display_title and r["residual_level"] for r in mine)
+    assert rows(rworld.member_b) == []
+    assert all(r["status"] == "accepted" for r in rows(rworld.owner_a, status="accepted"))
