@@ -5,7 +5,7 @@ from attest.ui.tables import Column
 from inventory.models import Asset
 
 from .forms import CustomThreatForm
-from .selectors import acceptances_expiring, level_for, my_open_risks, rated, threat_model
+from .selectors import acceptances_expiring, level_for, my_open_risks, rated, threat_model, with_residual
 
 
 def dashboard_context(request, obj=None) -> dict:
@@ -27,7 +27,7 @@ def asset_context(request, asset) -> dict:
 
 
 def rating_cell(asset):
-    level = level_for(asset.risk_rating)
+    level = asset.risk_level
     if level is None:
         return "—"
     return format_html('<span class="badge lvl-{}">{}</span>', level["name"], level["label"])
@@ -40,12 +40,14 @@ def fill_rating(assets: list) -> None:
     """Worst live residual score per asset on the page, in one grouped query."""
     from django.db.models import Max
 
-    from .models import Risk
+    from .models import Risk, RiskMatrix
 
-    worst = dict(rated(Risk.objects.filter(asset_id__in=[a.pk for a in assets]).exclude(status="closed"))
-                 .values("asset_id").annotate(worst=Max("residual")).values_list("asset_id", "worst").order_by())
+    live = Risk.objects.filter(asset_id__in=[a.pk for a in assets]).exclude(status="closed")
+    worst = dict(with_residual(live).values("asset_id").annotate(worst=Max("residual")).values_list("asset_id", "worst").order_by())
+    levels = RiskMatrix.current_levels() if worst else None
     for asset in assets:
         asset.risk_rating = worst.get(asset.pk)
+        asset.risk_level = level_for(asset.risk_rating, levels)
 
 
 dashboard_panel = Panel(order=15, name="risk", template="risk/_dashboard_panel.html", context=dashboard_context)

@@ -32,16 +32,21 @@ def mitigations_in_place():
     return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
 
 
-def rated(queryset, levels: list[dict] | None = None):
-    """Annotate inherent and residual scores and levels. Each implemented mitigating control lowers
-    the likelihood one step (never below 1), so the residual never exceeds the inherent rating."""
-    levels = levels or RiskMatrix.current_levels()
+def with_residual(queryset):
+    """The residual rule, in one place: each implemented mitigating control lowers the likelihood
+    one step (never below 1), so the residual never exceeds the inherent rating."""
     return queryset.annotate(
         mitigations=mitigations_in_place(),
-        inherent=F("likelihood") * F("impact"),
         residual_likelihood=Greatest(Value(1), F("likelihood") - F("mitigations")),
         residual=F("residual_likelihood") * F("impact"),
-    ).annotate(inherent_level=level_case("inherent", levels), residual_level=level_case("residual", levels))
+    )
+
+
+def rated(queryset, levels: list[dict] | None = None):
+    """Inherent and residual scores with their named levels on the matrix."""
+    levels = levels or RiskMatrix.current_levels()
+    return with_residual(queryset).annotate(inherent=F("likelihood") * F("impact")).annotate(
+        inherent_level=level_case("inherent", levels), residual_level=level_case("residual", levels))
 
 
 def risks_for(user, action: str = "view"):

@@ -1,6 +1,6 @@
 """A small table: declared columns, sortable headers, rows rendered in Python.
 
-Rows are built with format_html rather than template tags: a 50-row page has 350 cells,
+Rows are built in Python (escaped cell by cell) rather than with template tags: a 50-row page has 400 cells,
 and the template engine's per-node cost dominated the page's server time.
 """
 
@@ -10,7 +10,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 
@@ -36,16 +36,19 @@ class Column:
         return "" if value is None else value
 
     def render(self, obj) -> str:
+        # conditional_escape + concatenation: the same escaping as format_html, at a fraction of
+        # its cost over hundreds of cells.
         if self.formatter:
-            return format_html("<td>{}</td>", self.formatter(obj))
+            return "<td>" + conditional_escape(self.formatter(obj)) + "</td>"
         value = self.value(obj)
         if isinstance(value, datetime):
             value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        text = conditional_escape(value)
         if self.link:
-            return format_html('<td><a href="{}">{}</a></td>', obj.get_absolute_url(), value)
+            return f'<td><a href="{conditional_escape(obj.get_absolute_url())}">{text}</a></td>'
         if self.badge:
-            return format_html('<td><span class="badge b-{}">{}</span></td>', getattr(obj, self.name, ""), value)
-        return format_html("<td>{}</td>", value if value != "" else "—")
+            return f'<td><span class="badge b-{conditional_escape(getattr(obj, self.name, ""))}">{text}</span></td>'
+        return f"<td>{text or '—'}</td>"
 
 
 # Columns that higher layers add to a lower layer's table (e.g. the risk rating on the asset

@@ -86,3 +86,12 @@ def test_ui_form_shows_field_errors(world, web, unchanged):
 def test_unknown_api_route_and_server_errors_are_json(world, api):
     response = api(world.owner_a).get("/api/v1/nope/")
     assert response.status_code == 404 and response.json()["detail"]
+
+
+def test_names_are_escaped_in_lists_and_pages(world, web):
+    from inventory.services import create_asset
+
+    create_asset(actor=None, data={"kind": "system", "name": '<script>alert("x")</script>', "team": world.team_a})
+    for url in ("/assets/", "/assets/?q=script"):
+        page = web(world.owner_a).get(url).content.decode()
+        assert "<script>alert" not in page and "&lt;script&gt;alert" in page

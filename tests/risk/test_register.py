@@ -148,3 +148,25 @@ def test_risk_export_follows_filters_and_access(rworld, risk, web):
     assert any(r["threat"] == risk.asset_threat.display_title and r["residual_level"] for r in mine)
     assert rows(rworld.member_b) == []
     assert all(r["status"] == "accepted" for r in rows(rworld.owner_a, status="accepted"))
+
+
+def test_asset_list_with_rated_assets_keeps_a_fixed_query_count(rworld, web):
+    from inventory.services import create_asset
+
+    client = web(rworld.owner_a)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/assets/").status_code == 200
+        return len(ctx.captured_queries)
+
+    for i in range(2):
+        model = create_asset(actor=None, data={"kind": "model", "name": f"llm-{i}", "team": rworld.team_a,
+                                               "model_type": "llm"})
+        services.regenerate_threat_model(actor=None, asset=model)
+    few = count()
+    for i in range(2, 12):
+        model = create_asset(actor=None, data={"kind": "model", "name": f"llm-{i}", "team": rworld.team_a,
+                                               "model_type": "llm"})
+        services.regenerate_threat_model(actor=None, asset=model)
+    assert count() == few
