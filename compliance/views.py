@@ -18,7 +18,7 @@ from .applicability import ASSESSED_KINDS
 from .choices import ControlStrength
 from .filtersets import ControlFilterSet, ControlImplementationFilterSet
 from .forms import ClassificationForm, ControlForm, ImplementationForm
-from .models import Classification, Control, ControlImplementation, Framework, Requirement
+from .models import Classification, Control, ControlImplementation, EvidenceItem, Framework, Requirement
 from .selectors import asset_checklist, asset_compliance, current_classification, framework_coverage
 from .tables import ControlTable, ImplementationTable
 
@@ -81,7 +81,10 @@ class ControlDetailView(RestrictedObjectMixin, View):
         implementations = (ControlImplementation.objects.restrict(request.user, "view").filter(control=control)
                            .select_related("asset"))
         can_edit = is_governance(request.user)
+        evidence = (EvidenceItem.objects.restrict(request.user, "view")
+                    .filter(control_implementation__control=control).select_related("asset")[:50])
         return render(request, "compliance/control_detail.html", {
+            "evidence": evidence,
             "title": str(control), "object": control, "by_framework": by_framework.items(),
             "implementations": implementations, "can_edit": can_edit,
             "requirements": Requirement.objects.filter(kind__in=ASSESSED_KINDS).select_related("framework")

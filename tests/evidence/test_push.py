@@ -235,3 +235,16 @@ def test_a_push_that_loses_the_race_returns_the_winner_and_leaves_one_file(world
                                      data=JUNIT, filename="r.xml", idempotency_key="k-1")
     assert again.item.pk == first.pk and again.created is False
     assert EvidenceItem.objects.count() == 1 and stored_files() == files
+
+
+def test_control_page_lists_its_evidence_to_those_who_may_see_it(world, web):
+    from compliance.seed import load_catalogs
+    from compliance.evidence import services
+
+    load_catalogs(log=lambda *_: None)
+    control = Control.objects.order_by("code").first()
+    impl = compliance_services.set_implementation(actor=None, asset=world.model_a, control=control, status="implemented")
+    services.ingest_evidence(actor=None, asset=world.model_a, kind="test_report", title="Robustness suite",
+                             data=JUNIT, control_implementation=impl)
+    assert "Robustness suite" in web(world.viewer_a).get(control.get_absolute_url()).content.decode()
+    assert "Robustness suite" not in web(world.member_b).get(control.get_absolute_url()).content.decode()
