@@ -234,10 +234,12 @@ def grant_asset_access(*, actor: User | None, asset: Asset, user: User, permissi
 
 
 @transaction.atomic
-def revoke_asset_access(*, actor: User | None, asset: Asset, user: User, permission: str) -> None:
+def revoke_asset_access(*, actor: User | None, asset: Asset, user: User | int, permission: str) -> None:
     from guardian.shortcuts import remove_perm
 
     asset = lock_asset(actor=actor, asset=asset, action="delete")
+    if not isinstance(user, User):  # an id taken from the asset's own grant rows
+        user = User.objects.get(pk=user)
     remove_perm(f"inventory.{permission}", user, asset)
     record_event(actor=actor, action="asset.access_revoked", obj=asset, asset_id=asset.pk,
                  before={"user": user.username, "permission": permission})

@@ -134,9 +134,7 @@ class AssetGrantView(RestrictedObjectMixin, View):
                           and g["permission"] == request.POST.get("revoke_permission")), None)
             if grant is None:
                 raise Http404
-            from attest.accounts.models import User
-
-            services.revoke_asset_access(actor=request.user, asset=asset, user=User.objects.get(pk=grant["user"]),
+            services.revoke_asset_access(actor=request.user, asset=asset, user=grant["user"],
                                          permission=grant["permission"])
             messages.success(request, f"{grant['username']} no longer has {grant['permission']}.")
         else:

@@ -99,8 +99,5 @@ class AssetViewSet(RestrictedModelViewSet):
                       if g["user"] == int(user_id) and g["permission"] == permission), None)
         if grant is None:
             return Response({"detail": "Not found. It does not exist or you do not have access to it."}, status=404)
-        from attest.accounts.models import User
-
-        services.revoke_asset_access(actor=request.user, asset=asset, user=User.objects.get(pk=user_id),
-                                     permission=permission)
+        services.revoke_asset_access(actor=request.user, asset=asset, user=grant["user"], permission=permission)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -42,3 +42,12 @@ def test_sharing_in_the_browser(world, web):
     assert web(world.viewer_a).post(f"/assets/{world.asset_a.pk}/access/",
                                     {"user": world.member_b.pk, "permission": "change_asset"}).status_code == 403
     assert "Access beyond the team" not in web(world.viewer_a).get(f"/assets/{world.asset_a.pk}/").content.decode()
+
+
+def test_owner_revokes_in_the_browser(world, web):
+    url = f"/assets/{world.asset_a.pk}/access/"
+    web(world.owner_a).post(url, {"user": world.member_b.pk, "permission": "view_asset"})
+    assert web(world.member_b).get(f"/assets/{world.asset_a.pk}/").status_code == 200
+    assert web(world.owner_a).post(url, {"revoke_user": world.member_b.pk,
+                                         "revoke_permission": "view_asset"}).status_code == 302
+    assert web(world.member_b).get(f"/assets/{world.asset_a.pk}/").status_code == 404
