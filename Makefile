@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test setup migrate demo clean bench chromium
+.PHONY: run test setup migrate demo clean bench chromium pdflibs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ migrate: setup
 demo: migrate
 	$(MANAGE) attest_demo
 
-run: demo
+run: pdflibs demo
 	$(MANAGE) attest_run
 
 # Browser tests need Debian's Chromium; install it when we are root and it is missing.
@@ -34,7 +35,15 @@ chromium:
 		|| echo "Could not install chromium; browser tests will be skipped"; \
 	fi
 
-test: setup chromium
+# WeasyPrint renders PDFs with Pango and HarfBuzz from Debian; install them when we are root and they are missing.
+pdflibs:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null && ! ldconfig -p | grep -q libharfbuzz-subset; then \
+		echo "Installing Debian's Pango and HarfBuzz for PDF rendering"; \
+		(apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q $(PDF_PACKAGES) >/dev/null)) \
+		|| echo "Could not install $(PDF_PACKAGES); PDF rendering needs them"; \
+	fi
+
+test: setup chromium pdflibs
 	ATTEST_DATA_DIR=$(CURDIR)/var/test ATTEST_FAST_PASSWORD_HASHER=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup

@@ -9,6 +9,8 @@ from compliance.api.views import (
 )
 from compliance.evidence.api import EvidenceSourceViewSet, EvidenceViewSet, TrustedKeyViewSet
 from inventory.api.views import AssetViewSet
+from reports.api.views import AuditPackViewSet, EngagementViewSet, SigningKeyView
+from reports.modelcards.api import ModelCardView
 from risk.api.views import AssetThreatModelView, AssetThreatViewSet, RiskViewSet, ThreatCatalogViewSet
 
 app_name = "api"
@@ -27,6 +29,8 @@ router.register("trusted-keys", TrustedKeyViewSet, basename="trustedkey")
 router.register("threat-catalog", ThreatCatalogViewSet, basename="threat")
 router.register("threats", AssetThreatViewSet, basename="assetthreat")
 router.register("risks", RiskViewSet, basename="risk")
+router.register("audit-packs", AuditPackViewSet, basename="auditpack")
+router.register("engagements", EngagementViewSet, basename="engagement")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
@@ -35,5 +39,7 @@ urlpatterns = [
          name="asset-classification-confirm"),
     path("assets/<int:pk>/compliance/", AssetComplianceView.as_view(), name="asset-compliance"),
     path("assets/<int:pk>/threat-model/", AssetThreatModelView.as_view(), name="asset-threat-model"),
+    path("assets/<int:pk>/model-card/", ModelCardView.as_view(), name="asset-model-card"),
+    path("signing-key/", SigningKeyView.as_view(), name="signing-key"),
     path("", include(router.urls)),
 ]

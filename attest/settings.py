@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "inventory",
     "compliance",
     "risk",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -210,6 +211,7 @@ CELERY_BEAT_SCHEDULE = {
     "lapse-risk-acceptances": {"task": "risk.tasks.lapse_expired_acceptances", "schedule": 3600.0},
     "collect-due-evidence-sources": {"task": "compliance.evidence.tasks.collect_due_sources", "schedule": 60.0},
     "notify-stale-evidence": {"task": "compliance.evidence.tasks.notify_stale_evidence", "schedule": 6 * 3600.0},
+    "end-expired-engagements": {"task": "reports.tasks.end_expired_engagements", "schedule": 3600.0},
 }
 ATTEST_JOB_STALE_AFTER_SECONDS = int(os.environ.get("ATTEST_JOB_STALE_AFTER_SECONDS", "300"))
 # A job still "running" after this long lost its worker (killed, OOM): the sweeper re-enqueues it.
@@ -244,9 +246,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    # fontTools logs every glyph subset WeasyPrint asks for at INFO: pages of noise per PDF.
+    "loggers": {"django.server": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
+                "weasyprint": {"level": "WARNING"}},
 }
 ATTEST_ASSET_MODEL = "inventory.Asset"
+# Printed on audit packs and model cards.
+ATTEST_ORGANISATION = os.environ.get("ATTEST_ORGANISATION", "Attest demo organisation")
+# An audit pack's audit-log excerpt starts this many days before its as-of date unless told otherwise.
+ATTEST_PACK_DEFAULT_PERIOD_DAYS = int(os.environ.get("ATTEST_PACK_DEFAULT_PERIOD_DAYS", "90"))
 ATTEST_EVIDENCE_MAX_BYTES = int(os.environ.get("ATTEST_EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
 ATTEST_EVIDENCE_BATCH_MAX = 500
 # Key for secrets stored in the database (evidence-source auth headers); derived from SECRET_KEY if unset.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("assets/", include("inventory.urls")),
     path("compliance/", include("compliance.urls")),
     path("risks/", include("risk.urls")),
+    path("audit-packs/", include("reports.urls")),
     path("", include("attest.ui.urls")),
 ]
 

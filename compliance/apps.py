@@ -13,6 +13,9 @@ class ComplianceConfig(AppConfig):
 
         register_seeder(order=20, name="compliance", func=seed.load_catalogs)
         register_demo_builder(order=30, name="compliance", func=demo.build)
+        from .evidence import demo as evidence_demo
+
+        register_demo_builder(order=35, name="evidence", func=evidence_demo.build)
         register_asset_change_hook(services.reopen_for_inventory_change)
         from attest.core.jobs import register_job_handler
 

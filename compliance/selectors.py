@@ -74,10 +74,17 @@ def asset_conditions(asset: Asset) -> set[str]:
     return {c for c, n in flags.items() if n}
 
 
-def applicable_requirements(asset: Asset):
+def applicable_requirements(asset: Asset, classification: Classification | None | str = "current"):
+    """Requirements that apply to the asset: by its fields, and (AI Act) by a decision record,
+    the current one unless another version (an audit pack's as-of record) or None is given."""
     by_condition = Q(applicability__in=asset_conditions(asset)) & ~Q(framework__slug=AI_ACT)
-    by_decision = Q(pk__in=Classification.obligation_requirements.through.objects.filter(
-        classification__asset=asset, classification__is_current=True).values("requirement_id"))
+    if classification == "current":
+        records = Classification.obligation_requirements.through.objects.filter(
+            classification__asset=asset, classification__is_current=True)
+    else:
+        records = Classification.obligation_requirements.through.objects.filter(
+            classification_id=classification.pk if classification else None)
+    by_decision = Q(pk__in=records.values("requirement_id"))
     return Requirement.objects.filter(by_condition | by_decision, kind__in=ASSESSED_KINDS).select_related("framework")
 
 
@@ -89,11 +96,12 @@ class RequirementStatus:
     evidenced: bool = False
 
 
-def asset_compliance(*, asset: Asset) -> dict:
-    """Per framework: the applicable requirements, the controls serving each, and which are met."""
-    requirements = list(applicable_requirements(asset).prefetch_related("mappings__control"))
+def asset_compliance(*, asset: Asset, classification: Classification | None | str = "current", now=None) -> dict:
+    """Per framework: the applicable requirements, the controls serving each, and which are met
+    (evidence judged at ``now``, the present unless an audit pack's as-of time is given)."""
+    requirements = list(applicable_requirements(asset, classification).prefetch_related("mappings__control"))
     implementations = {i.control_id: i for i in ControlImplementation.objects.filter(asset=asset)
-                       .annotate(evidenced=evidenced_q("pk"))}
+                       .annotate(evidenced=evidenced_q("pk", now))}
     frameworks: dict[str, dict] = {}
     for requirement in requirements:
         controls = [(m.control, m.strength, implementations.get(m.control_id)) for m in requirement.mappings.all()]

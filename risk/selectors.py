@@ -19,33 +19,35 @@ def level_case(expression, levels: list[dict]) -> Case:
     return Case(*whens, default=Value(levels[-1]["name"]), output_field=CharField())
 
 
-def mitigations_in_place():
-    """Per risk: how many of its threat's mitigating controls are implemented on its asset."""
+def mitigations_in_place(now=None):
+    """Per risk: how many of its threat's mitigating controls are implemented on its asset
+    (with evidence judged at ``now``: an audit pack's as-of time, or the present)."""
     controls = Threat.controls.through.objects.filter(
         threat_id=OuterRef(OuterRef("asset_threat__threat_id"))).values("control_id")
     # Once an asset has any evidence, only implementations with fresh evidence lower its risks.
-    asset_has_evidence = Exists(EvidenceItem.objects.filter(control_implementation__asset_id=OuterRef("asset_id")))
+    evidence = EvidenceItem.objects.filter(control_implementation__asset_id=OuterRef("asset_id"))
+    asset_has_evidence = Exists(evidence if now is None else evidence.filter(collected_at__lte=now))
     done = (ControlImplementation.objects
             .filter(asset_id=OuterRef("asset_id"), status=ImplementationStatus.IMPLEMENTED, control_id__in=controls)
-            .filter(Q(evidenced_q("pk")) | ~Q(asset_has_evidence))
+            .filter(Q(evidenced_q("pk", now)) | ~Q(asset_has_evidence))
             .order_by().values("asset_id").annotate(n=Count("pk")).values("n"))
     return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
 
 
-def with_residual(queryset):
+def with_residual(queryset, now=None):
     """The residual rule, in one place: each implemented mitigating control lowers the likelihood
     one step (never below 1), so the residual never exceeds the inherent rating."""
     return queryset.annotate(
-        mitigations=mitigations_in_place(),
+        mitigations=mitigations_in_place(now),
         residual_likelihood=Greatest(Value(1), F("likelihood") - F("mitigations")),
         residual=F("residual_likelihood") * F("impact"),
     )
 
 
-def rated(queryset, levels: list[dict] | None = None):
+def rated(queryset, levels: list[dict] | None = None, now=None):
     """Inherent and residual scores with their named levels on the matrix."""
     levels = levels or RiskMatrix.current_levels()
-    return with_residual(queryset).annotate(inherent=F("likelihood") * F("impact")).annotate(
+    return with_residual(queryset, now).annotate(inherent=F("likelihood") * F("impact")).annotate(
         inherent_level=level_case("inherent", levels), residual_level=level_case("residual", levels))
 
 

@@ -18,9 +18,13 @@ def stale_after(*, collected_at: datetime, valid_until: datetime | None, max_age
 
 
 def fresh_q(now: datetime | None = None, prefix: str = "") -> Q:
+    """Good and not stale at ``now``; for a past ``now`` (an audit pack's as-of time), also
+    collected by then."""
+    q = Q(**{f"{prefix}status__in": GOOD})
+    if now is not None:
+        q &= Q(**{f"{prefix}collected_at__lte": now})
     now = now or timezone.now()
-    return Q(**{f"{prefix}status__in": GOOD}) & (Q(**{f"{prefix}stale_after__isnull": True})
-                                                 | Q(**{f"{prefix}stale_after__gt": now}))
+    return q & (Q(**{f"{prefix}stale_after__isnull": True}) | Q(**{f"{prefix}stale_after__gt": now}))
 
 
 def evidenced_q(implementation_ref: str = "pk", now: datetime | None = None) -> Exists:
