@@ -42,25 +42,28 @@ def inputs_digest(html: str, snapshot) -> str:
     return sha.hexdigest()
 
 
-def build_pack(job) -> dict:
-    pack = AuditPack.objects.select_related("team", "created_by").get(job_id=job.pk)
-
-    def step(progress: int, text: str) -> None:
-        jobs.set_progress(job.pk, progress=progress, step=text)
-
+def prepare(pack: AuditPack, step) -> tuple:
+    """Read the scope and lay out the report: (snapshot, final HTML, pack hash)."""
     step(2, "Reading the inventory")
     asset_ids = list(pack.assets.values_list("pk", flat=True))
     snapshot = take(
         user=pack.created_by, title=pack.title, organisation=pack.organisation, asset_ids=asset_ids,
         framework_slugs=list(pack.frameworks.values_list("slug", flat=True)), team=pack.team,
         as_of=pack.as_of, since=pack.since, progress=lambda f, text: step(2 + int(30 * f), text))
-
     step(33, "Laying out the report")
-    fingerprint = signing.fingerprint()
-    html = pack_html(snapshot, pack_hash=HASH_PLACEHOLDER, key_fingerprint=fingerprint, requested_assets=len(asset_ids))
+    html = pack_html(snapshot, pack_hash=HASH_PLACEHOLDER, key_fingerprint=signing.fingerprint(),
+                     requested_assets=len(asset_ids))
     digest = inputs_digest(html, snapshot)
-    html = html.replace(HASH_PLACEHOLDER, digest)
+    return snapshot, html.replace(HASH_PLACEHOLDER, digest), digest
 
+
+def build_pack(job) -> dict:
+    pack = AuditPack.objects.select_related("team", "created_by").get(job_id=job.pk)
+
+    def step(progress: int, text: str) -> None:
+        jobs.set_progress(job.pk, progress=progress, step=text)
+
+    snapshot, html, digest = prepare(pack, step)
     step(40, f"Rendering the PDF ({len(snapshot.sections)} assets, {len(snapshot.evidence)} evidence files)")
     pdf, pages = render_pdf(html, created=snapshot.cutoff - timedelta(seconds=1))
 

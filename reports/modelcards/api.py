@@ -15,11 +15,12 @@ from inventory.choices import AssetKind
 from inventory.models import Asset
 
 from ..choices import CARD_FORMATS, JOB_TO_PACK_STATUS
-from . import services
 from .cyclonedx import card_cyclonedx_json
 from .data import content_sha256, model_card
 from .markdown import card_markdown
 from .render import browser_page
+from .selectors import ready_render
+from .services import request_model_card_pdf
 
 RETRY_AFTER_SECONDS = 3
 
@@ -39,7 +40,7 @@ def _download_name(card: dict, extension: str) -> str:
     return f"{stem}-model-card.{extension}"
 
 
-def _attachment(body: str, *, content_type: str, filename: str) -> HttpResponse:
+def _text_response(body: str, *, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -64,10 +65,11 @@ class ModelCardView(APIView):
         responses={
             (200, "text/html"): OpenApiResponse(OpenApiTypes.STR, description="format=html"),
             (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="format=md"),
-            (200, "application/vnd.cyclonedx+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="format=cyclonedx"),
+            (200, "application/vnd.cyclonedx+json"): OpenApiResponse(OpenApiTypes.OBJECT,
+                                                                     description="format=cyclonedx"),
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="format=pdf, once rendered"),
-            (202, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT,
-                                                       description="format=pdf while queued, building or after a failure"),
+            (202, "application/json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="format=pdf while queued, building or after a failure"),
         },
     )
     def get(self, request, pk):
@@ -86,23 +88,24 @@ class ModelCardView(APIView):
         if card_format == "html":
             return browser_page(request, card=card, content_sha256=sha256)
         if card_format == "md":
-            return _attachment(card_markdown(card), content_type="text/markdown; charset=utf-8",
+            return _text_response(card_markdown(card), content_type="text/markdown; charset=utf-8",
                                filename=_download_name(card, "md"))
         if card_format == "cyclonedx":
-            return _attachment(card_cyclonedx_json(card), content_type="application/vnd.cyclonedx+json; version=1.6",
+            return _text_response(card_cyclonedx_json(card), content_type="application/vnd.cyclonedx+json; version=1.6",
                                filename=_download_name(card, "cdx.json"))
         return self._pdf(request, asset, card, sha256)
 
     def _pdf(self, request, asset, card, sha256):
-        ready = services.ready_render(user=request.user, asset=asset, content_sha256=sha256)
+        ready = ready_render(user=request.user, asset=asset, content_sha256=sha256)
         if ready is not None:
             return FileResponse(ready.pdf.open("rb"), content_type="application/pdf",
                                 filename=_download_name(card, "pdf"), as_attachment=False)
-        queued = services.request_model_card_pdf(actor=request.user, asset=asset, card=card, content_sha256=sha256)
+        queued = request_model_card_pdf(actor=request.user, asset=asset, card=card, content_sha256=sha256)
         job = queued.render.job
         if queued.retried_after:
             body = {"status": "failed", "progress": 0,
-                    "detail": f"Rendering failed ({queued.retried_after}); it has been queued again, ask again shortly."}
+                    "detail": f"Rendering failed ({queued.retried_after}); it has been queued again, "
+                              "ask again shortly."}
         else:
             state = JOB_TO_PACK_STATUS[job.status]
             # "ready" here means it finished a moment ago, after the check above: the next request gets it.

@@ -16,6 +16,17 @@ SECTIONS = [
 ]
 
 
+# Model fields a card needs filled: (field, label, how to fill it).
+DETAIL_FIELDS = [
+    ("version", "Version", "Set the model's version on the asset."),
+    ("framework", "Framework", "Name the framework or library the model is built with."),
+    ("license", "Licence", "Record the model's licence (an SPDX id where there is one)."),
+    ("owner", "Owner", "Give the asset an owner to contact about the model."),
+    ("description", "Description", "Describe what the model does and how it was built."),
+    ("registry_uri", "Registry URI", "Record where the model artefact is stored."),
+]
+
+
 @dataclass(frozen=True)
 class Check:
     section: str
@@ -28,13 +39,8 @@ def _checks(card: dict) -> list[Check]:
     model, systems = card["model"], card["systems"]
     datasets = card["datasets"]["training"] + card["datasets"]["other"]
     personal = [d for d in datasets if d["contains_personal_data"] or d["special_category_data"]]
-    checks = [
-        Check("details", "Version", bool(model["version"]), "Set the model's version on the asset."),
-        Check("details", "Framework", bool(model["framework"]), "Name the framework or library the model is built with."),
-        Check("details", "Licence", bool(model["license"]), "Record the model's licence (an SPDX id where there is one)."),
-        Check("details", "Owner", bool(model["owner"]), "Give the asset an owner to contact about the model."),
-        Check("details", "Description", bool(model["description"]), "Describe what the model does and how it was built."),
-        Check("details", "Registry URI", bool(model["registry_uri"]), "Record where the model artefact is stored."),
+    checks = [Check("details", label, bool(model[field]), hint) for field, label, hint in DETAIL_FIELDS]
+    checks += [
         Check("uses", "AI system using the model", bool(systems),
               "Link the model to the AI systems that use it (the model is part of a system)."),
         Check("uses", "Intended purpose", any(s["intended_purpose"] for s in systems),

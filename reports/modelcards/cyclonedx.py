@@ -8,12 +8,19 @@ card's content hash, so the same card always gives the same bytes.
 import json
 import uuid
 
+from jsonschema import Draft7Validator
+
 from .data import content_sha256, performance_metrics
 
 SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 # CycloneDX data classification is free text; the card uses the inventory's labels.
 SENSITIVE_DATA_FLAGS = (("contains_personal_data", "personal data"),
                         ("special_category_data", "special-category personal data (GDPR Art. 9)"))
+
+
+def _is_iri_reference(text: str) -> bool:
+    # The format check the CycloneDX validator applies to URLs; free-text URIs often fail it.
+    return Draft7Validator.FORMAT_CHECKER.conforms(text, "iri-reference")
 
 
 def _ref(kind: str, asset_id: int) -> str:
@@ -87,7 +94,8 @@ def _model_card(card: dict, datasets: list[dict]) -> dict:
         model_card["considerations"] = considerations
     score = card["completeness"]
     model_card["properties"] = _properties(
-        [("completeness_percent", score["score"])] + [("missing", f"{m['section']}: {m['item']}") for m in score["missing"]])
+        [("completeness_percent", score["score"])]
+        + [("missing", f"{m['section']}: {m['item']}") for m in score["missing"]])
     return model_card
 
 
@@ -102,7 +110,7 @@ def _model_component(card: dict, datasets: list[dict]) -> dict:
     licenses = _licenses(model["license"], model["license_spdx"])
     if licenses:
         component["licenses"] = licenses
-    if model["registry_uri"]:
+    if model["registry_uri"] and _is_iri_reference(model["registry_uri"]):
         component["externalReferences"] = [{"type": "distribution", "url": model["registry_uri"]}]
     if model["tags"]:
         component["tags"] = model["tags"]
@@ -110,7 +118,7 @@ def _model_component(card: dict, datasets: list[dict]) -> dict:
     component["properties"] = _properties([
         ("model_type", model["model_type"]), ("lifecycle_stage", model["lifecycle_stage"]),
         ("third_party", str(model["third_party"]).lower()), ("gpai", str(model["gpai"]).lower()),
-        ("owner", model["owner"]), ("criticality", model["criticality_label"]),
+        ("owner", model["owner"]), ("criticality", model["criticality_label"]), ("registry_uri", model["registry_uri"]),
     ] + [("control", f"{c['code']} {c['status']}") for c in card["controls"]]
       + [("verified_signature", f"{s['source']} sha256:{s['sha256']}") for s in card["signatures"]]
       + [("compliance", f"{f['short_name']}: {f['implemented']}/{f['applicable']} requirements implemented")

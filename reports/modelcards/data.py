@@ -10,14 +10,15 @@ import hashlib
 import json
 import re
 
+from cyclonedx.spdx import fixup_id
+
 from compliance.choices import EvidenceKind, ImplementationStatus
 from compliance.evidence.freshness import GOOD, evidenced_q
 from compliance.evidence.models import EvidenceItem, EvidenceStatus
 from compliance.models import ControlImplementation
 from compliance.selectors import asset_compliance
 from inventory.choices import AssetKind, LifecycleStage, RelationType
-from inventory.models import Asset
-from inventory.selectors import asset_lineage
+from inventory.models import Asset, AssetRelation
 from risk.choices import RiskStatus, ThreatStatus
 from risk.engine import load_graph
 from risk.models import Threat
@@ -45,18 +46,21 @@ HIDDEN_ASSET = "an asset you cannot see"
 
 def model_card(*, user, asset: Asset) -> dict:
     """The card of a model asset the user can view, as seen by that user."""
-    outgoing, incoming = asset_lineage(user=user, asset=asset)
-    systems = _using_systems(outgoing, incoming)
+    # Both ends visible (the relation's own rule), with the teams the card names in one query.
+    relations = AssetRelation.objects.restrict(user, "view").select_related("source__team", "target__team")
+    outgoing = list(relations.filter(source=asset).order_by("type", "target__name"))
+    incoming = list(relations.filter(target=asset).order_by("type", "source__name"))
+    controls = _controls(user, asset)
     card = {
         "layout": CARD_LAYOUT_VERSION,
         "model": _details(asset),
-        "systems": systems,
+        "systems": _using_systems(outgoing, incoming),
         "base_models": [_base_model(r.target) for r in outgoing if r.type == RelationType.FINE_TUNED_FROM],
         "deployments": [_infrastructure(r.target) for r in outgoing if r.type == RelationType.DEPLOYED_ON],
         "datasets": _datasets(outgoing, incoming),
         **_evaluation(user, asset),
-        **_threats_and_risks(user, asset),
-        "controls": _controls(user, asset),
+        **_threats_and_risks(user, asset, controls),
+        "controls": controls,
         **_signatures(user, asset),
         "compliance": _compliance(asset),
     }
@@ -68,8 +72,6 @@ def model_card(*, user, asset: Asset) -> dict:
 
 def spdx_license_id(text: str) -> str:
     """The SPDX id a free-text licence names ("apache-2.0" → "Apache-2.0"), or "" when it names none."""
-    from cyclonedx.spdx import fixup_id
-
     return (fixup_id(text.strip()) or "") if text.strip() else ""
 
 
@@ -103,8 +105,8 @@ def _details(asset: Asset) -> dict:
         "model_type": asset.model_type, "model_type_label": asset.get_model_type_display(),
         "task": TASK_BY_MODEL_TYPE.get(asset.model_type, ""),
         "framework": asset.framework, "license": asset.license, "license_spdx": spdx_license_id(asset.license),
-        "third_party": asset.third_party,
-        "gpai": asset.gpai, "registry_uri": asset.registry_uri, "owner": _person(asset.owner),
+        "third_party": asset.third_party, "gpai": asset.gpai, "registry_uri": asset.registry_uri,
+        "owner": _person(asset.owner),
         "team": asset.team.name, "lifecycle_stage": asset.lifecycle_stage,
         "lifecycle_stage_label": asset.get_lifecycle_stage_display(),
         "criticality_label": asset.get_criticality_display(),
@@ -191,7 +193,8 @@ def _sarif_row(item: EvidenceItem) -> dict:
 
 def _evaluation(user, asset: Asset) -> dict:
     """Metrics (newest value of each name), test reports (JUnit) and scan reports (SARIF)."""
-    good = EvidenceItem.objects.restrict(user, "view").filter(asset=asset, status__in=GOOD).order_by("-collected_at", "-pk")
+    good = (EvidenceItem.objects.restrict(user, "view").filter(asset=asset, status__in=GOOD)
+            .order_by("-collected_at", "-pk"))
     metrics: dict[str, dict] = {}
     for item in good.filter(kind=EvidenceKind.METRIC)[:RECENT_EVIDENCE]:
         for name, value in (item.summary or {}).get("metrics", {}).items():
@@ -220,7 +223,7 @@ def _signatures(user, asset: Asset) -> dict:
 def _controls(user, asset: Asset) -> list[dict]:
     rows = (ControlImplementation.objects.restrict(user, "view").filter(asset=asset)
             .select_related("control").annotate(evidenced=evidenced_q("pk")).order_by("control__code"))
-    return [{"code": i.control.code, "title": i.control.title, "status": i.status,
+    return [{"id": i.control_id, "code": i.control.code, "title": i.control.title, "status": i.status,
              "status_label": i.get_status_display(), "evidenced": i.evidenced} for i in rows]
 
 
@@ -228,10 +231,9 @@ def _mitigation(risk, controls_in_place: list[str]) -> str:
     if risk.status == RiskStatus.ACCEPTED:
         until = risk.acceptance_expires_on.isoformat() if risk.acceptance_expires_on else "further notice"
         return f"Accepted until {until}: {risk.acceptance_justification}".strip()
-    parts = [f"Controls in place: {', '.join(controls_in_place)}."] if controls_in_place else \
-        ["No mitigating control is implemented yet."]
-    parts.append(f"Treatment: {risk.get_treatment_display().lower()}.")
-    return " ".join(parts)
+    in_place = (f"Controls in place: {', '.join(controls_in_place)}." if controls_in_place
+                else "No mitigating control is implemented yet.")
+    return f"{in_place} Treatment: {risk.get_treatment_display().lower()}."
 
 
 def _redactor(user, asset: Asset):
@@ -248,16 +250,15 @@ def _redactor(user, asset: Asset):
     return lambda text: pattern.sub(HIDDEN_ASSET, text)
 
 
-def _threats_and_risks(user, asset: Asset) -> dict:
+def _threats_and_risks(user, asset: Asset, controls: list[dict]) -> dict:
     rows = threat_model(user=user, asset=asset)
-    redact = _redactor(user, asset)
+    redact = _redactor(user, asset) if rows else str
     threat_ids = {entry.threat_id for entry, _ in rows if entry.threat_id}
     mitigators: dict[int, set[int]] = {}
     for threat_id, control_id in Threat.controls.through.objects.filter(
             threat_id__in=threat_ids).values_list("threat_id", "control_id"):
         mitigators.setdefault(threat_id, set()).add(control_id)
-    implemented = {i.control_id: i.control.code for i in ControlImplementation.objects.restrict(user, "view")
-                   .filter(asset=asset, status=ImplementationStatus.IMPLEMENTED).select_related("control")}
+    implemented = {c["id"]: c["code"] for c in controls if c["status"] == ImplementationStatus.IMPLEMENTED}
     threats, dismissed, risks = [], [], []
     for entry, risk in rows:
         threat = entry.threat
@@ -333,14 +334,15 @@ def _ethical_notes(card: dict) -> list[dict]:
     """Considerations that follow from the data and the systems, besides the rated risks."""
     notes = []
     for dataset in card["datasets"]["training"] + card["datasets"]["other"]:
-        if dataset["special_category_data"]:
-            notes.append({"name": f"{dataset['name']} holds special-category personal data (GDPR Art. 9).",
-                          "mitigation": dataset["legal_basis"] or "No legal basis is recorded."})
-        elif dataset["contains_personal_data"]:
-            notes.append({"name": f"{dataset['name']} holds personal data.",
-                          "mitigation": dataset["legal_basis"] or "No legal basis is recorded."})
+        if dataset["contains_personal_data"] or dataset["special_category_data"]:
+            kind = ("special-category personal data (GDPR Art. 9)" if dataset["special_category_data"]
+                    else "personal data")
+            notes.append({"name": f"{dataset['name']} holds {kind}.",
+                          "mitigation": f"Legal basis: {dataset['legal_basis']}." if dataset["legal_basis"]
+                          else "No legal basis is recorded."})
     for system in card["systems"]:
         if system["automated_decisions"]:
             notes.append({"name": f"{system['name']} makes automated decisions about people.",
-                          "mitigation": system["human_oversight"] or "No human oversight is recorded."})
+                          "mitigation": f"Human oversight: {system['human_oversight']}" if system["human_oversight"]
+                          else "No human oversight is recorded."})
     return notes

@@ -36,7 +36,7 @@ def hub_metadata(card: dict) -> dict:
         meta["base_model"] = [b["name"] for b in card["base_models"]]
     datasets = card["datasets"]["training"] + card["datasets"]["other"]
     if datasets:
-        meta["datasets"] = [d["name"] for d in datasets]
+        meta["datasets"] = list(dict.fromkeys(d["name"] for d in datasets))
     metrics = performance_metrics(card)
     if metrics:
         meta["metrics"] = list(dict.fromkeys(m["type"] for m in metrics))
@@ -53,7 +53,7 @@ def _results(card: dict, metrics: list[dict]) -> list[dict]:
     by_source: dict[int, dict] = {}
     for metric in metrics:
         result = by_source.setdefault(metric["evidence_id"], {
-            "task": task,
+            "task": dict(task),  # a copy per result: a shared dict would be dumped as a YAML anchor
             "dataset": {"type": _slug(metric["source"]), "name": metric["source"]},
             "metrics": [],
             "source": {"name": f"Attest evidence #{metric['evidence_id']}, collected {metric['collected']}"},
@@ -65,8 +65,9 @@ def _results(card: dict, metrics: list[dict]) -> list[dict]:
 # --- body ------------------------------------------------------------------------------------
 
 def _text(value) -> str:
-    """One line of Markdown from free text: runs of white space (new lines too) become one space."""
-    return " ".join(str(value).split())
+    """One line of Markdown from free text: runs of white space (new lines too) become one space,
+    and "<" is escaped so text typed into the inventory cannot become HTML where the card is shown."""
+    return " ".join(str(value).split()).replace("<", "&lt;")
 
 
 def _cell(value) -> str:

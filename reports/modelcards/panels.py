@@ -4,14 +4,13 @@ from attest.core.models import JobStatus
 from attest.ui.panels import Panel
 from inventory.choices import AssetKind
 
-from ..models import ModelCardRender
 from .data import content_sha256, model_card
 from .render import template_context
+from .selectors import render_for
 
 
 def _pdf_status(user, asset, sha256: str) -> str:
-    render = (ModelCardRender.objects.restrict(user, "view").select_related("job")
-              .filter(asset=asset, content_sha256=sha256).first())
+    render = render_for(user=user, asset=asset, content_sha256=sha256)
     if render is None:
         return "not rendered for the current content yet; the first download queues it on a worker."
     if render.job.status == JobStatus.DONE:

@@ -19,6 +19,7 @@ from inventory.choices import AssetKind
 from inventory.models import Asset
 
 from ..models import ModelCardRender
+from .selectors import has_file
 
 JOB_KIND = "model_card_pdf"
 
@@ -34,13 +35,6 @@ def pdf_path(render: ModelCardRender) -> str:
     return f"model-cards/{render.asset_id}/{render.content_sha256}.pdf"
 
 
-def ready_render(*, user, asset: Asset, content_sha256: str) -> ModelCardRender | None:
-    """The finished PDF of this content, if one was rendered and its file is still there."""
-    render = (ModelCardRender.objects.restrict(user, "view").select_related("job")
-              .filter(asset=asset, content_sha256=content_sha256, job__status=JobStatus.DONE).first())
-    return render if render and render.pdf and default_storage.exists(render.pdf.name) else None
-
-
 @transaction.atomic
 def request_model_card_pdf(*, actor: User, asset: Asset, card: dict, content_sha256: str) -> RenderRequest:
     """Queue a render of ``card`` unless one is under way; a failed (or lost) render is queued again."""
@@ -52,7 +46,7 @@ def request_model_card_pdf(*, actor: User, asset: Asset, card: dict, content_sha
     if render is None:
         return RenderRequest(_create_render(actor=actor, asset=asset, card=card, content_sha256=content_sha256))
     job = Job.objects.select_for_update().get(pk=render.job_id)
-    lost = job.status == JobStatus.DONE and not (render.pdf and default_storage.exists(render.pdf.name))
+    lost = job.status == JobStatus.DONE and not has_file(render)
     if job.status != JobStatus.FAILED and not lost:
         render.job = job
         return RenderRequest(render)

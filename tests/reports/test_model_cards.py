@@ -132,6 +132,23 @@ def test_the_schema_check_is_not_a_formality(documented, api):
     assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(json.dumps(bom)) is not None
 
 
+def test_free_text_licence_and_registry_still_give_a_valid_bom(world, api):
+    model = inventory.update_asset(actor=None, asset=world.model_a, data={
+        "license": "Proprietary – internal use", "registry_uri": "the team share, folder models/alpha",
+        "description": "Line one\nline <two>"})
+    dataset = make_asset(world.team_a, "Données clients", kind="dataset", special_category_data=True)
+    inventory.create_relation(actor=None, source=model, type="trained_on", target=dataset)
+    inventory.create_relation(actor=None, source=model, type="depends_on", target=dataset)
+    text = api(world.owner_a).get(card_url(model, "cyclonedx")).content.decode()
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    component = json.loads(text)["components"][0]
+    assert component["licenses"] == [{"license": {"name": "Proprietary – internal use"}}]
+    assert {"name": "attest:registry_uri", "value": "the team share, folder models/alpha"} in component["properties"]
+    meta, body = split_front_matter(api(world.owner_a).get(card_url(model, "md")).content.decode())
+    assert meta["license"] == "other" and meta["license_name"] == "Proprietary – internal use"
+    assert "line &lt;two>" in body and "<two>" not in body
+
+
 def test_markdown_has_hugging_face_metadata_and_the_card_sections(documented, api):
     world = documented["world"]
     response = api(world.viewer_a).get(card_url(world.model_a, "md"))
@@ -200,8 +217,11 @@ def test_a_dataset_the_reader_cannot_see_is_left_off_the_card(catalogs, api):
     for fmt in ("html", "md", "cyclonedx"):
         assert "Team B secrets" not in api(world.viewer_a).get(card_url(world.model_a, fmt)).content.decode()
     assert "Team B secrets" in api(world.governance).get(card_url(world.model_a, "md")).content.decode()
+    html = api(world.viewer_a).get(card_url(world.model_a, "html")).content.decode()
+    # The threats the hidden dataset brings stay, with its name replaced in their reasons.
+    assert "Membership inference" in html and "an asset you cannot see" in html
     # The viewer's card still says it lacks training data: what it cannot see, it cannot claim.
-    assert "Missing: Training data." in api(world.viewer_a).get(card_url(world.model_a, "html")).content.decode()
+    assert "Missing: Training data." in html
 
 
 def test_an_asset_that_is_not_a_model_has_no_card(world, api):
@@ -245,8 +265,9 @@ def test_a_failed_render_is_queued_again_by_asking_again_and_a_rerender_leaves_o
     run_job.apply(args=[job.pk])
     render.refresh_from_db()
     assert render.job.status == "done", render.job.error
-    folder = pdf_path(render).rsplit("/", 1)[0]
-    assert default_storage.listdir(folder)[1] == [pdf_path(render).rsplit("/", 1)[1]]
+    folder, name = pdf_path(render).rsplit("/", 1)
+    assert [f for f in default_storage.listdir(folder)[1] if f.startswith(render.content_sha256)] == [name]
+    assert render.pdf.name == pdf_path(render) and render.pdf.read().startswith(b"%PDF")
     done = api(world.owner_a).get(card_url(world.model_a, "pdf"))
     assert done.status_code == 200 and done["Content-Type"] == "application/pdf"
     assert "alpha-model" in squeezed(pdf_text(b"".join(done.streaming_content)))
