@@ -22,7 +22,8 @@ from compliance.selectors import applicable_requirements
 from inventory.models import Asset, AssetRelation
 from risk.choices import RiskStatus
 from risk.models import AssetThreat, Risk, RiskMatrix
-from risk.selectors import rated
+from risk.engine import load_graph
+from risk.selectors import hidden_name_redactor, rated
 
 AUDIT_EXCERPT_LIMIT = 2000
 
@@ -193,8 +194,10 @@ def take(*, user, title: str, organisation: str, asset_ids: list[int], framework
                      .filter(created_at__lt=cutoff).select_related("source", "target")):
         for end in {relation.source_id, relation.target_id} & set(ids):
             sections[end].relations.append(relation)
+    redact = hidden_name_redactor(user, load_graph(set(ids), depth=3), set(ids)) if ids else str
     for entry in (AssetThreat.objects.restrict(user, "view").filter(asset_id__in=ids, first_seen_at__lt=cutoff)
                   .select_related("threat").order_by("status", "threat__code", "title")):
+        entry.reason, entry.decision_reason = redact(entry.reason), redact(entry.decision_reason)
         sections[entry.asset_id].threats.append(entry)
     for risk in (rated(Risk.objects.restrict(user, "view").filter(asset_id__in=ids, created_at__lt=cutoff), levels, cutoff)
                  .select_related("asset_threat__threat", "owner", "accepted_by").order_by("-residual", "pk")):

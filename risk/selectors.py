@@ -1,5 +1,6 @@
 """Reads for threats and risks. Residual ratings are SQL expressions, so lists stay fixed-query."""
 
+import re
 from datetime import timedelta
 
 from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -83,16 +84,38 @@ def acceptances_expiring(user, days: int = 30):
             .order_by("acceptance_expires_on"))
 
 
-def threat_model(*, user, asset):
-    """The asset's threat model (and, for a system, its components'), with each risk's ratings."""
-    from .models import AssetThreat
+HIDDEN_ASSET = "an asset you cannot see"
 
+
+def hidden_name_redactor(user, graph, focus_ids: set[int]):
+    """A derived threat's reason names the neighbour that made it apply, which the reader may not
+    be allowed to see: a function that replaces such names before they reach any page or API."""
+    from inventory.models import Asset
+
+    near = set(graph.assets) - focus_ids
+    visible = set(Asset.objects.restrict(user, "view").filter(pk__in=near).values_list("pk", flat=True))
+    # A name a visible asset also bears is no secret, and redacting it would garble the reason.
+    names = {graph.assets[i].name for i in near - visible} - {graph.assets[i].name for i in visible | focus_ids}
+    if not names:
+        return lambda text: text
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
+    return lambda text: pattern.sub(HIDDEN_ASSET, text)
+
+
+def threat_model(*, user, asset):
+    """The asset's threat model (and, for a system, its components'), with each risk's ratings.
+    Reasons that name assets the user cannot see have those names redacted."""
+    from .models import AssetThreat
     from .engine import components_of, load_graph
 
     ids = [asset.pk]
+    graph = load_graph({asset.pk}, depth=3)
     if asset.kind == "system":
-        ids += sorted(components_of(asset.pk, load_graph({asset.pk}, depth=3)))
-    entries = (AssetThreat.objects.restrict(user, "view").filter(asset_id__in=ids)
-               .select_related("threat", "asset", "decided_by").order_by("status", "asset__name", "threat__code"))
-    risks = {r.asset_threat_id: r for r in rated(Risk.objects.filter(asset_threat__in=entries))}
+        ids += sorted(components_of(asset.pk, graph))
+    entries = list(AssetThreat.objects.restrict(user, "view").filter(asset_id__in=ids)
+                   .select_related("threat", "asset", "decided_by").order_by("status", "asset__name", "threat__code"))
+    redact = hidden_name_redactor(user, graph, {asset.pk}) if entries else str
+    for entry in entries:
+        entry.reason, entry.decision_reason = redact(entry.reason), redact(entry.decision_reason)
+    risks = {r.asset_threat_id: r for r in rated(Risk.objects.filter(asset_threat__in=[e.pk for e in entries]))}
     return [(entry, risks.get(entry.pk)) for entry in entries]

@@ -10,10 +10,10 @@ import uuid
 
 from jsonschema import Draft7Validator
 
-from .data import content_sha256, performance_metrics
+from .data import content_sha256, performance_metrics, spdx_license_id
 
 SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json"
-# CycloneDX data classification is free text; the card uses the inventory's labels.
+# Dataset flags written as CycloneDX sensitiveData entries.
 SENSITIVE_DATA_FLAGS = (("contains_personal_data", "personal data"),
                         ("special_category_data", "special-category personal data (GDPR Art. 9)"))
 
@@ -27,10 +27,12 @@ def _ref(kind: str, asset_id: int) -> str:
     return f"attest-{kind}-{asset_id}"
 
 
-def _licenses(name: str, spdx_id: str) -> list[dict]:
+def _licenses(text: str) -> list[dict]:
+    """An SPDX id where the text names one (the schema only accepts listed ids), else a named licence."""
+    spdx_id = spdx_license_id(text)
     if spdx_id:
         return [{"license": {"id": spdx_id}}]
-    return [{"license": {"name": name}}] if name else []
+    return [{"license": {"name": text}}] if text else []
 
 
 def _properties(pairs) -> list[dict]:
@@ -59,7 +61,7 @@ def _base_model_component(base: dict) -> dict:
     component = {"type": "machine-learning-model", "bom-ref": _ref("model", base["id"]), "name": base["name"]}
     if base["version"]:
         component["version"] = base["version"]
-    licenses = _licenses(base["license"], "")
+    licenses = _licenses(base["license"])
     if licenses:
         component["licenses"] = licenses
     return component
@@ -83,8 +85,6 @@ def _model_card(card: dict, datasets: list[dict]) -> dict:
     parameters: dict = {"datasets": [{"ref": _ref("dataset", d["id"])} for d in datasets]}
     if model["task"]:
         parameters["task"] = model["task"]
-    if model["framework"]:
-        parameters["modelArchitecture"] = model["framework"]
     model_card = {"bom-ref": _ref("model-card", model["id"]), "modelParameters": parameters}
     metrics = [{"type": m["type"], "value": str(m["value"]), "slice": m["source"]} for m in performance_metrics(card)]
     if metrics:
@@ -107,7 +107,7 @@ def _model_component(card: dict, datasets: list[dict]) -> dict:
         component["version"] = model["version"]
     if model["description"]:
         component["description"] = model["description"]
-    licenses = _licenses(model["license"], model["license_spdx"])
+    licenses = _licenses(model["license"])
     if licenses:
         component["licenses"] = licenses
     if model["registry_uri"] and _is_iri_reference(model["registry_uri"]):
@@ -118,7 +118,8 @@ def _model_component(card: dict, datasets: list[dict]) -> dict:
     component["properties"] = _properties([
         ("model_type", model["model_type"]), ("lifecycle_stage", model["lifecycle_stage"]),
         ("third_party", str(model["third_party"]).lower()), ("gpai", str(model["gpai"]).lower()),
-        ("owner", model["owner"]), ("criticality", model["criticality_label"]), ("registry_uri", model["registry_uri"]),
+        ("framework", model["framework"]), ("owner", model["owner"]), ("criticality", model["criticality_label"]),
+        ("registry_uri", model["registry_uri"]),
     ] + [("control", f"{c['code']} {c['status']}") for c in card["controls"]]
       + [("verified_signature", f"{s['source']} sha256:{s['sha256']}") for s in card["signatures"]]
       + [("compliance", f"{f['short_name']}: {f['implemented']}/{f['applicable']} requirements implemented")

@@ -8,7 +8,6 @@ card never names anything its reader could not open.
 
 import hashlib
 import json
-import re
 
 from cyclonedx.spdx import fixup_id
 
@@ -20,7 +19,6 @@ from compliance.selectors import asset_compliance
 from inventory.choices import AssetKind, LifecycleStage, RelationType
 from inventory.models import Asset, AssetRelation
 from risk.choices import RiskStatus, ThreatStatus
-from risk.engine import load_graph
 from risk.models import Threat
 from risk.selectors import threat_model
 
@@ -41,7 +39,6 @@ TASK_BY_MODEL_TYPE = {
 RECENT_EVIDENCE = 50  # newest evidence items of each group read for a card
 MAX_REPORTS = 10
 MAX_GAPS = 10
-HIDDEN_ASSET = "an asset you cannot see"
 
 
 def model_card(*, user, asset: Asset) -> dict:
@@ -236,23 +233,8 @@ def _mitigation(risk, controls_in_place: list[str]) -> str:
     return f"{in_place} Treatment: {risk.get_treatment_display().lower()}."
 
 
-def _redactor(user, asset: Asset):
-    """A derived threat's reason names the neighbour that made it apply, which the reader may not
-    be allowed to see: such names are replaced before they reach the card."""
-    graph = load_graph({asset.pk})
-    near = set(graph.assets) - {asset.pk}
-    visible = set(Asset.objects.restrict(user, "view").filter(pk__in=near).values_list("pk", flat=True))
-    # A name a visible asset also bears is no secret, and redacting it would garble the reason.
-    names = {graph.assets[i].name for i in near - visible} - {graph.assets[i].name for i in visible}
-    if not names:
-        return lambda text: text
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
-    return lambda text: pattern.sub(HIDDEN_ASSET, text)
-
-
 def _threats_and_risks(user, asset: Asset, controls: list[dict]) -> dict:
     rows = threat_model(user=user, asset=asset)
-    redact = _redactor(user, asset) if rows else str
     threat_ids = {entry.threat_id for entry, _ in rows if entry.threat_id}
     mitigators: dict[int, set[int]] = {}
     for threat_id, control_id in Threat.controls.through.objects.filter(
@@ -263,12 +245,12 @@ def _threats_and_risks(user, asset: Asset, controls: list[dict]) -> dict:
     for entry, risk in rows:
         threat = entry.threat
         if entry.status == ThreatStatus.NOT_APPLICABLE:
-            dismissed.append({"title": entry.display_title, "reason": redact(entry.decision_reason)})
+            dismissed.append({"title": entry.display_title, "reason": entry.decision_reason})
             continue
         if entry.status != ThreatStatus.APPLICABLE:
             continue  # retired: no longer derived from the inventory
         threats.append({"code": threat.code if threat else "", "title": entry.display_title,
-                        "reason": redact(entry.reason),
+                        "reason": entry.reason,
                         "atlas": list(threat.atlas) if threat else [],
                         "owasp": (list(threat.owasp_ml) + list(threat.owasp_llm)) if threat else []})
         if risk is None or risk.status == RiskStatus.CLOSED:

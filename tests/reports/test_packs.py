@@ -202,8 +202,13 @@ def test_changed_evidence_file_fails_the_build(pworld):
     from attest.core.tasks import run_job
     from reports import services
 
-    Path(pworld.old_evidence.file.path).write_bytes(b"<testsuites/>")
-    pack = services.request_pack(actor=pworld.governance, asset_ids=[pworld.model_a.pk], framework_slugs=["gdpr"])
-    run_job.apply(args=[pack.job_id])
-    pack.refresh_from_db()
-    assert pack.status == "failed" and "no longer matches the SHA-256" in pack.job.error
+    stored = Path(pworld.old_evidence.file.path)
+    kept = stored.read_bytes()
+    stored.write_bytes(b"<testsuites/>")
+    try:
+        pack = services.request_pack(actor=pworld.governance, asset_ids=[pworld.model_a.pk], framework_slugs=["gdpr"])
+        run_job.apply(args=[pack.job_id])
+        pack.refresh_from_db()
+        assert pack.status == "failed" and "no longer matches the SHA-256" in pack.job.error
+    finally:
+        stored.write_bytes(kept)  # files are stored by content hash and shared with later tests

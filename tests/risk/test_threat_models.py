@@ -111,3 +111,18 @@ def test_regenerating_a_system_with_50_components_is_bounded(rworld, django_asse
     with django_assert_max_num_queries(60):
         result = services.regenerate_threat_model(actor=None, asset=system)
     assert len(result.assets) == 51
+
+
+def test_reasons_never_name_an_asset_the_reader_cannot_see(rworld, api):
+    from inventory.services import create_relation
+
+    secret = create_asset(actor=None, data={"kind": "dataset", "name": "Payroll extract 2026", "team": rworld.team_b,
+                                            "contains_personal_data": True})
+    create_relation(actor=None, source=rworld.model_a, type="trained_on", target=secret)
+    services.regenerate_threat_model(actor=None, asset=rworld.model_a)
+    reader = api(rworld.viewer_a).get(f"/api/v1/assets/{rworld.model_a.pk}/threat-model/")
+    assert reader.status_code == 200
+    assert "Payroll extract 2026" not in reader.content.decode()
+    assert "an asset you cannot see" in reader.content.decode()
+    governance = api(rworld.governance).get(f"/api/v1/assets/{rworld.model_a.pk}/threat-model/")
+    assert "Payroll extract 2026" in governance.content.decode()
