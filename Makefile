@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test setup migrate demo clean bench chromium pdflibs
+.PHONY: run test setup migrate demo clean bench chromium pdflibs audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ pdflibs:
 
 test: setup chromium pdflibs
 	ATTEST_DATA_DIR=$(CURDIR)/var/test ATTEST_FAST_PASSWORD_HASHER=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Supply chain: bandit fails on any high-severity finding; pip-audit on any known-vulnerable dependency.
+audit: setup
+	$(BIN)/bandit -q -r attest inventory compliance risk reports --severity-level high
+	$(BIN)/python .ci/dependency_audit.py
 
 bench: setup
 	$(BIN)/python bench/inventory_list.py
