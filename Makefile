@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test setup migrate demo clean bench chromium pdflibs audit
+.PHONY: run test fuzz setup migrate demo clean bench chromium pdflibs audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,21 @@ test: setup chromium pdflibs
 audit: setup
 	$(BIN)/bandit -q -r attest inventory compliance risk reports --severity-level high
 	$(BIN)/python .ci/dependency_audit.py
+
+# A long API fuzzing run (tests/fuzz; `make test` runs a short one with seed 0). Each run uses a
+# new seed and prints it: `make fuzz FUZZ_SEED=<seed>` replays it.
+FUZZ_EXAMPLES  ?= 200
+FUZZ_SCENARIOS ?= 100
+FUZZ_STEPS     ?= 20
+ifndef FUZZ_SEED
+FUZZ_SEED      := $(shell date +%s)
+endif
+fuzz: setup
+	@echo "API fuzzing: $(FUZZ_EXAMPLES) examples per operation and role, seed $(FUZZ_SEED)"
+	ATTEST_DATA_DIR=$(CURDIR)/var/test ATTEST_FAST_PASSWORD_HASHER=1 ATTEST_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	ATTEST_FUZZ_STATEFUL_SCENARIOS=$(FUZZ_SCENARIOS) ATTEST_FUZZ_STATEFUL_STEPS=$(FUZZ_STEPS) ATTEST_FUZZ_SEED=$(FUZZ_SEED) \
+	ATTEST_FUZZ_COVERAGE=1 \
+	$(BIN)/python -m pytest tests/fuzz $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python bench/inventory_list.py

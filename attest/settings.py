@@ -6,9 +6,11 @@ to the production shape (PostgreSQL, Redis).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("ATTEST_DATA_DIR", BASE_DIR / "var")).resolve()
@@ -36,6 +38,11 @@ def _secret_key() -> str:
     return key_file.read_text().strip()
 
 
+# Production hardening (HTTPS only, HSTS, secure cookies) is explicit, never guessed: with it off,
+# `make run` keeps working over plain http on 127.0.0.1.
+PRODUCTION = env_bool("ATTEST_PRODUCTION", False)
+if PRODUCTION and not os.environ.get("SECRET_KEY"):
+    raise ImproperlyConfigured("ATTEST_PRODUCTION=1 needs SECRET_KEY: the same long random string on every machine.")
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -53,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "guardian",
+    "axes",
     "attest.core",
     "attest.accounts",
     "attest.auditlog",
@@ -65,14 +73,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise and the error middleware, so static files and error answers carry the policy too.
+    "attest.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "attest.core.middleware.RequestIdMiddleware",
+    "attest.core.middleware.DatabaseUnavailableMiddleware",  # a lost database answers 503, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "attest.urls"
@@ -89,13 +102,17 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "attest.ui.context_processors.navigation",
+                "attest.accounts.context_processors.sign_in_options",
             ],
         },
     },
 ]
 
 _default_sqlite = f"sqlite:///{DATA_DIR / 'attest.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_sqlite), conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_sqlite), conn_max_age=60,
+                                                conn_health_checks=True)}
+# Health checks: a connection kept from before a database restart is tested and replaced at the start
+# of the next request instead of failing it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -115,6 +132,8 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username + IP before any password is checked.
+    "attest.accounts.throttling.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -176,6 +195,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The error answers every view can give (401, 403, 404, ...), documented once for all.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "attest.core.api.schema.document_error_responses",
+    ],
+    # `check --deploy` is about deployment settings; schema-quality warnings are not, and would fail it.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
 
 # Celery: embedded filesystem broker unless CELERY_BROKER_URL is set.
@@ -234,11 +260,58 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("ATTEST_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = PRODUCTION or env_bool("ATTEST_SECURE_COOKIES", False)
+# A governance session is a working day at most, and ends with the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("ATTEST_SESSION_HOURS", "8")) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# No script reads the CSRF cookie: forms carry the token, Swagger UI gets it rendered into its initialiser.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and appends to X-Forwarded-For).
+# Only turn on when the proxy overwrites these headers: a client could otherwise forge them.
+BEHIND_TLS_PROXY = env_bool("ATTEST_BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_HSTS_SECONDS = int(os.environ.get("ATTEST_HSTS_SECONDS", "31536000")) if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ATTEST_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("ATTEST_HSTS_PRELOAD", True)
+if not SECURE_HSTS_PRELOAD:
+    # Turning preload off is the operator's deliberate choice; --deploy would keep warning about it.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Login throttling (django-axes): a username from one IP is locked out after N failures for a cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("ATTEST_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ATTEST_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "attest.accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "attest.accounts.throttling.client_ip"
+AXES_VERBOSE = False
+
+# Single sign-on (OpenID Connect), on only when the client and the provider's endpoints are set.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_REQUIRE_VERIFIED_EMAIL = env_bool("OIDC_REQUIRE_VERIFIED_EMAIL", True)
+LOGIN_REDIRECT_URL_FAILURE = "/login/?sso=failed"
+OIDC_ENABLED = all([OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET, OIDC_OP_AUTHORIZATION_ENDPOINT,
+                    OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT])
+if OIDC_ENABLED:
+    if OIDC_RP_SIGN_ALGO != "HS256" and not OIDC_OP_JWKS_ENDPOINT:
+        raise ImproperlyConfigured(f"OIDC_RP_SIGN_ALGO={OIDC_RP_SIGN_ALGO} needs OIDC_OP_JWKS_ENDPOINT (the provider's keys).")
+    AUTHENTICATION_BACKENDS.insert(2, "attest.accounts.sso.SsoBackend")
 
 LOGGING = {
     "version": 1,
@@ -248,7 +321,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # fontTools logs every glyph subset WeasyPrint asks for at INFO: pages of noise per PDF.
     "loggers": {"django.server": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
-                "weasyprint": {"level": "WARNING"}},
+                "weasyprint": {"level": "WARNING"},
+                # axes logs every sign-in at INFO; lockouts are WARNING and still shown.
+                "axes": {"level": "WARNING"}},
 }
 ATTEST_ASSET_MODEL = "inventory.Asset"
 # Printed on audit packs and model cards.

@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import Q
 
+from attest.core.filters import CodeChoiceFilter, IdFilter
+
 from inventory.models import Asset
 
 from .choices import Applicability, ImplementationStatus, LifecyclePhase, RequirementKind
@@ -13,7 +15,7 @@ def _visible_assets(request):
 
 class RequirementFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
-    framework = django_filters.ModelChoiceFilter(queryset=Framework.objects.all(), field_name="framework",
+    framework = CodeChoiceFilter(queryset=Framework.objects.all(), field_name="framework",
                                                  to_field_name="slug", empty_label="Any framework")
     kind = django_filters.ChoiceFilter(choices=RequirementKind.choices, empty_label="Any kind")
     applicability = django_filters.ChoiceFilter(choices=Applicability.choices, empty_label="Any scope")
@@ -29,9 +31,9 @@ class RequirementFilterSet(django_filters.FilterSet):
 class ControlFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     phase = django_filters.ChoiceFilter(choices=LifecyclePhase.choices, empty_label="Any phase")
-    framework = django_filters.ModelChoiceFilter(queryset=Framework.objects.all(), method="serving_framework",
+    framework = CodeChoiceFilter(queryset=Framework.objects.all(), method="serving_framework",
                                                  to_field_name="slug", empty_label="Any framework")
-    requirement = django_filters.NumberFilter(field_name="mappings__requirement", label="Serves requirement id")
+    requirement = IdFilter(field_name="mappings__requirement", label="Serves requirement id")
 
     class Meta:
         model = Control
@@ -46,9 +48,9 @@ class ControlFilterSet(django_filters.FilterSet):
 
 class ControlImplementationFilterSet(django_filters.FilterSet):
     asset = django_filters.ModelChoiceFilter(queryset=_visible_assets)
-    control = django_filters.ModelChoiceFilter(queryset=Control.objects.all(), to_field_name="code")
+    control = CodeChoiceFilter(queryset=Control.objects.all(), to_field_name="code")
     status = django_filters.ChoiceFilter(choices=ImplementationStatus.choices, empty_label="Any status")
-    team = django_filters.NumberFilter(field_name="asset__team_id", label="Team id")
+    team = IdFilter(field_name="asset__team_id", label="Team id")
 
     class Meta:
         model = ControlImplementation

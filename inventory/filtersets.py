@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from attest.accounts.models import Team
+from attest.core.filters import IdFilter
 
 from .choices import AssetKind, Criticality, DataClassification, LifecycleStage
 from .models import Asset
@@ -22,7 +23,7 @@ class AssetFilterSet(django_filters.FilterSet):
     lifecycle_stage = django_filters.ChoiceFilter(choices=LifecycleStage.choices, empty_label="Any stage")
     criticality = django_filters.ChoiceFilter(choices=Criticality.choices, empty_label="Any criticality")
     data_classification = django_filters.ChoiceFilter(choices=DataClassification.choices, empty_label="Any classification")
-    owner = django_filters.NumberFilter(field_name="owner_id", label="Owner id")
+    owner = IdFilter(field_name="owner_id", label="Owner id")
     sort = django_filters.OrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("team__name", "team"), ("lifecycle_stage", "lifecycle_stage"),
                 ("criticality", "criticality"), ("updated_at", "updated_at"), ("created_at", "created_at")),

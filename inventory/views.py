@@ -198,4 +198,6 @@ class AssetImportJobView(LoginRequiredMixin, View):
             services.confirm_import(actor=request.user, job=job)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+        except CsvFileError as exc:
+            messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("inventory:asset_import_job", args=[job.pk]))

@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import Q
 
+from attest.core.filters import IdFilter
+
 from inventory.models import Asset
 
 from .choices import RiskStatus, Stride, ThreatOrigin, ThreatStatus, Treatment
@@ -49,12 +51,12 @@ class AssetThreatFilterSet(django_filters.FilterSet):
 class RiskFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     asset = django_filters.ModelChoiceFilter(queryset=_visible_assets)
-    team = django_filters.NumberFilter(field_name="asset__team_id", label="Team id")
+    team = IdFilter(field_name="asset__team_id", label="Team id")
     status = django_filters.ChoiceFilter(choices=RiskStatus.choices, empty_label="Any status")
     treatment = django_filters.ChoiceFilter(choices=Treatment.choices, empty_label="Any treatment")
     residual_level = django_filters.ChoiceFilter(choices=_level_choices, empty_label="Any residual level")
     threat = django_filters.CharFilter(field_name="asset_threat__threat__code", label="Threat code")
-    owner = django_filters.NumberFilter(field_name="owner_id", label="Owner id")
+    owner = IdFilter(field_name="owner_id", label="Owner id")
     sort = django_filters.OrderingFilter(fields=(("residual", "residual"), ("inherent", "inherent"),
                                                  ("asset__name", "asset"), ("created_at", "created_at")))
 

@@ -45,6 +45,11 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The world itself, for fixtures of a wider scope that manage their own transaction."""
     team_a = accounts.create_team(actor=None, name="Team A")
     team_b = accounts.create_team(actor=None, name="Team B")
     admin = make_user("root", role="admin")

@@ -48,6 +48,28 @@ def create_user(
 
 
 @transaction.atomic
+def create_sso_user(*, email: str, preferred_username: str = "", first_name: str = "", last_name: str = "") -> User:
+    """A person who signed in through single sign-on: a member with no teams and no password."""
+    base = _clean_username(preferred_username or email.split("@")[0])
+    username, n = base, 1
+    while User.objects.filter(username__iexact=username).exists():
+        n += 1
+        username = f"{base[:140]}-{n}"
+    user = User(username=username, email=email, role=GlobalRole.MEMBER,
+                first_name=first_name[:150], last_name=last_name[:150])
+    user.set_unusable_password()  # signs in through the provider only
+    user.save()
+    record_event(actor=None, action="user.created", obj=user, after={**_user_snapshot(user), "source": "sso"})
+    return user
+
+
+def _clean_username(wanted: str) -> str:
+    """Keep the characters Django usernames allow; fall back to 'user'."""
+    cleaned = "".join(ch for ch in wanted if ch.isalnum() or ch in "@.+-_")[:140]
+    return cleaned or "user"
+
+
+@transaction.atomic
 def update_user(*, actor: User | None, user: User, **changes) -> User:
     _require_admin(actor)
     before = _user_snapshot(user)

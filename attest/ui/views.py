@@ -137,6 +137,8 @@ def _apply_errors(form, exc: ValidationError) -> None:
 
 
 class ObjectDeleteView(RestrictedObjectMixin, View):
+    # ``delete(obj)`` below is the service hook, not an HTTP handler: browsers delete by POST.
+    http_method_names = ["get", "post"]
     template_name = "generic/object_delete.html"
     success_url_name = ""
 

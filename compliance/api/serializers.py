@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from attest.accounts.models import User
-from attest.core.api.fields import RestrictedPrimaryKeyRelatedField
+from attest.core.api.fields import CodeRelatedField, RestrictedPrimaryKeyRelatedField
 from inventory.models import Asset
 
 from ..choices import ControlStrength, EvidenceKind, ImplementationStatus, LifecyclePhase
@@ -18,7 +18,7 @@ class FrameworkSerializer(serializers.ModelSerializer):
 
 class RequirementSerializer(serializers.ModelSerializer):
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Requirement
@@ -49,7 +49,7 @@ class ControlSerializer(serializers.ModelSerializer):
 
 class ControlImplementationSerializer(serializers.ModelSerializer):
     asset = RestrictedPrimaryKeyRelatedField(model=Asset, action="view")
-    control = serializers.SlugRelatedField(slug_field="code", queryset=Control.objects.all())
+    control = CodeRelatedField(slug_field="code", queryset=Control.objects.all())
     owner = RestrictedPrimaryKeyRelatedField(model=User, action="view", required=False, allow_null=True)
     status = serializers.ChoiceField(choices=ImplementationStatus.choices)
 
@@ -62,8 +62,8 @@ class ControlImplementationSerializer(serializers.ModelSerializer):
 
 
 class ClassificationSerializer(serializers.ModelSerializer):
-    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Classification

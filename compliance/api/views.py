@@ -22,7 +22,8 @@ from .serializers import (
 
 
 class FrameworkViewSet(RestrictedReadOnlyViewSet):
-    queryset = Framework.objects.annotate(requirement_count=Count("requirements"))
+    # Explicit: Meta.ordering does not apply to a GROUP BY query, and pages need a stable order.
+    queryset = Framework.objects.annotate(requirement_count=Count("requirements")).order_by("name")
     serializer_class = FrameworkSerializer
     filterset_class = None
 
@@ -61,7 +62,7 @@ class ControlViewSet(RestrictedModelViewSet):
     def perform_destroy(self, instance):
         services.delete_control(actor=self.request.user, control=instance)
 
-    @extend_schema(request=MappingSerializer, responses=ControlSerializer)
+    @extend_schema(request=MappingSerializer, responses={201: ControlSerializer})
     @action(detail=True, methods=["post"], serializer_class=MappingSerializer, filterset_class=None)
     def mappings(self, request, pk=None):
         """Map the control to a requirement (``requirement`` id, ``strength``); governance only."""

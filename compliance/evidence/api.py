@@ -2,7 +2,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -11,7 +11,9 @@ from rest_framework.response import Response
 from attest.accounts.models import Team
 from attest.core.api.errors import validation_payload
 from attest.core.api.fields import RestrictedPrimaryKeyRelatedField
+from attest.core.api.schema import ErrorSerializer
 from attest.core.api.viewsets import RestrictedModelViewSet, RestrictedViewSetMixin
+from attest.core.filters import IdFilter
 from inventory.models import Asset
 
 from ..choices import EvidenceKind
@@ -79,8 +81,8 @@ def _push(request, data: dict, idempotency_key: str | None):
 
 
 class EvidenceFilterSet(django_filters.FilterSet):
-    asset = django_filters.NumberFilter(field_name="asset_id")
-    control_implementation = django_filters.NumberFilter(field_name="control_implementation_id")
+    asset = IdFilter(field_name="asset_id")
+    control_implementation = IdFilter(field_name="control_implementation_id")
     kind = django_filters.ChoiceFilter(choices=EvidenceKind.choices)
     status = django_filters.ChoiceFilter(choices=EvidenceStatus.choices)
     sha256 = django_filters.CharFilter()
@@ -99,8 +101,11 @@ class EvidenceViewSet(RestrictedViewSetMixin, mixins.CreateModelMixin, viewsets.
     filterset_class = EvidenceFilterSet
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
-    @extend_schema(request=EvidencePushSerializer, responses={201: EvidenceItemSerializer, 200: EvidenceItemSerializer},
-                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)])
+    @extend_schema(request=EvidencePushSerializer, responses={
+        201: EvidenceItemSerializer, 200: EvidenceItemSerializer,
+        409: OpenApiResponse(ErrorSerializer, "The Idempotency-Key or external_id was used for other content."),
+        413: OpenApiResponse(ErrorSerializer, "The file is over the size cap."),
+    }, parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)])
     def create(self, request, *args, **kwargs):
         try:
             item, created = _push(request, request.data, request.headers.get("Idempotency-Key"))
@@ -118,7 +123,10 @@ class EvidenceViewSet(RestrictedViewSetMixin, mixins.CreateModelMixin, viewsets.
         response["X-Content-SHA256"] = item.sha256
         return response
 
-    @extend_schema(request=serializers.DictField(), responses={200: serializers.DictField()})
+    @extend_schema(request=serializers.DictField(), responses={
+        200: serializers.DictField(),
+        413: OpenApiResponse(ErrorSerializer, "More items than a batch may hold."),
+    })
     @action(detail=False, methods=["post"], filterset_class=None, parser_classes=[JSONParser])
     def batch(self, request):
         """Up to 500 items (JSON, ``content_base64``); each is accepted or rejected on its own."""

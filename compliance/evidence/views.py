@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -112,12 +112,13 @@ class TrustedKeyListView(LoginRequiredMixin, View):
                 team = None
                 if request.POST.get("team"):
                     team = Team.objects.restrict(request.user, "view").filter(pk=request.POST["team"]).first()
+                    if team is None:
+                        raise Http404  # out of scope: not "choose your team" for a global key
                 services.register_trusted_key(actor=request.user, name=request.POST.get("name", ""),
                                               algorithm=request.POST.get("algorithm", ""),
                                               public_key_pem=request.POST.get("public_key_pem", ""), team=team)
                 messages.success(request, "Key registered.")
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
+        # PermissionDenied propagates: in scope but not allowed is a 403, as everywhere else.
         return HttpResponseRedirect(reverse("compliance:trusted_key_list"))

@@ -47,7 +47,8 @@ class AssetViewSet(RestrictedModelViewSet):
         response["Content-Disposition"] = 'attachment; filename="assets.csv"'
         return response
 
-    @extend_schema(request=AssetRelationSerializer, responses=AssetRelationSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=AssetRelationSerializer(many=True))
+    @extend_schema(methods=["POST"], request=AssetRelationSerializer, responses={201: AssetRelationSerializer})
     @action(detail=True, methods=["get", "post"], serializer_class=AssetRelationSerializer, filterset_class=None,
             pagination_class=None)
     def relations(self, request, pk=None):
@@ -76,7 +77,8 @@ class AssetViewSet(RestrictedModelViewSet):
         services.delete_relation(actor=request.user, relation=relation)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=AssetGrantSerializer, responses=AssetGrantSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=AssetGrantSerializer(many=True))
+    @extend_schema(methods=["POST"], request=AssetGrantSerializer, responses={201: AssetGrantSerializer(many=True)})
     @action(detail=True, methods=["get", "post"], serializer_class=AssetGrantSerializer, filterset_class=None,
             pagination_class=None)
     def grants(self, request, pk=None):

@@ -13,7 +13,7 @@ class AuditPackSerializer(serializers.ModelSerializer):
     error = serializers.CharField(source="job.error", read_only=True)
     frameworks = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     assets = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     pack_hash = serializers.CharField(source="input_digest", read_only=True)
     pdf_url = serializers.SerializerMethodField()
     zip_url = serializers.SerializerMethodField()

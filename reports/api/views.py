@@ -1,5 +1,5 @@
 from django.http import FileResponse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from attest import signing
 from attest.accounts.models import User
+from attest.core.api.schema import ErrorSerializer
 from attest.core.api.viewsets import RestrictedViewSetMixin
 
 from .. import services
@@ -17,6 +18,9 @@ from .serializers import (
     AuditPackRequestSerializer, AuditPackSerializer, EngagementCreateSerializer, EngagementSerializer,
     SigningKeySerializer,
 )
+
+
+NOT_READY = OpenApiResponse(ErrorSerializer, "The pack is queued, building or failed; `status` says which.")
 
 
 def pack_not_ready(pack: AuditPack) -> Response:
@@ -66,12 +70,12 @@ class AuditPackViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         response["X-Content-SHA256"] = getattr(pack, f"{field}_sha256")
         return response
 
-    @extend_schema(request=None, responses={(200, "application/pdf"): bytes})
+    @extend_schema(request=None, responses={(200, "application/pdf"): bytes, 409: NOT_READY})
     @action(detail=True, methods=["get"], filterset_class=None)
     def pdf(self, request, pk=None):
         return self._download("pdf", "application/pdf")
 
-    @extend_schema(request=None, responses={(200, "application/zip"): bytes})
+    @extend_schema(request=None, responses={(200, "application/zip"): bytes, 409: NOT_READY})
     @action(detail=True, methods=["get"], filterset_class=None)
     def zip(self, request, pk=None):
         return self._download("zip", "application/zip")

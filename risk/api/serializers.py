@@ -57,14 +57,15 @@ class RiskSerializer(serializers.ModelSerializer):
     threat = serializers.SerializerMethodField()
     asset_name = serializers.CharField(source="asset.name", read_only=True)
     owner = RestrictedPrimaryKeyRelatedField(model=User, action="view", required=False, allow_null=True)
-    treatment = serializers.ChoiceField(choices=[t for t in Treatment.choices if t[0] != Treatment.ACCEPT],
-                                        required=False)
+    # Every treatment can be read back; `accept` is only set by POST /risks/{id}/accept/.
+    treatment = serializers.ChoiceField(choices=Treatment.choices, required=False,
+                                        help_text="`accept` is set by POST /risks/{id}/accept/, not here.")
     inherent_score = serializers.IntegerField(source="inherent", read_only=True)
     inherent_level = serializers.CharField(read_only=True)
     residual_score = serializers.IntegerField(source="residual", read_only=True)
     residual_level = serializers.CharField(read_only=True)
     mitigations_in_place = serializers.IntegerField(source="mitigations", read_only=True)
-    accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Risk
@@ -75,6 +76,11 @@ class RiskSerializer(serializers.ModelSerializer):
         read_only_fields = ["asset", "status", "accepted_at", "acceptance_justification", "acceptance_expires_on",
                             "created_at", "updated_at"]
         extra_kwargs = {"likelihood": {"min_value": 1, "max_value": 5}, "impact": {"min_value": 1, "max_value": 5}}
+
+    def validate_treatment(self, value):
+        if value == Treatment.ACCEPT:
+            raise serializers.ValidationError("Accept a risk with POST /api/v1/risks/{id}/accept/ (governance leads).")
+        return value
 
     def get_threat(self, risk) -> dict:
         entry = risk.asset_threat

@@ -168,3 +168,19 @@ class TestExport:
         parsed = parse_assets_csv(actor=world.owner_a, text=out.getvalue())
         assert all(r.ok for r in parsed), [r.errors for r in parsed]
         assert len(parsed) == 2
+
+
+def test_confirming_a_draft_without_rows_says_why_instead_of_failing(world, web):
+    from attest.core.models import Job
+
+    job = services.upload_import(actor=world.owner_a, text="kind,name,team\n", filename="empty.csv")
+    response = web(world.owner_a).post(f"/assets/import/{job.pk}/", follow=True)
+    assert response.status_code == 200
+    assert Job.objects.get(pk=job.pk).status == "draft"
+    assert any("row" in str(m).lower() or "empty" in str(m).lower() for m in response.context["messages"])
+
+
+def test_http_delete_on_the_delete_page_is_405_not_a_crash(world, web):
+    response = web(world.owner_a).delete(f"/assets/{world.asset_a.pk}/delete/")
+    assert response.status_code == 405
+    assert Asset.objects.filter(pk=world.asset_a.pk).exists()

@@ -1,4 +1,5 @@
 from django.contrib.auth import authenticate
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -12,6 +13,7 @@ from attest.core.api.viewsets import RestrictedModelViewSet
 
 from .. import services
 from ..models import Team, TeamRoleGroup, User
+from ..throttling import forget_failures
 from .serializers import TeamMemberSerializer, TeamSerializer, TokenRequestSerializer, TokenResponseSerializer, UserSerializer
 
 
@@ -33,10 +35,13 @@ class TokenView(APIView):
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = authenticate(request, username=serializer.validated_data["username"],
+        # Django's own request, so axes counts the failure and flags a lockout where its
+        # middleware sees it (the answer then becomes 429 with a message; see accounts.throttling).
+        user = authenticate(request._request, username=serializer.validated_data["username"],
                             password=serializer.validated_data["password"])
         if user is None or not user.is_active:
             raise AuthenticationFailed("Wrong username or password.")
+        forget_failures(request._request, serializer.validated_data["username"])
         token, key = services.issue_token(actor=user, user=user, name=serializer.validated_data.get("name", "api"))
         return Response({"token": key, "expires_at": token.expires_at}, status=status.HTTP_201_CREATED)
 
@@ -50,7 +55,13 @@ class UserViewSet(RestrictedModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def perform_create(self, serializer):
-        serializer.instance = services.create_user(actor=self.request.user, **serializer.validated_data)
+        data = dict(serializer.validated_data)
+        is_active = data.pop("is_active", True)  # create_user() makes active users only
+        with transaction.atomic():
+            user = services.create_user(actor=self.request.user, **data)
+            if not is_active:
+                user = services.update_user(actor=self.request.user, user=user, is_active=False)
+        serializer.instance = user
 
     def perform_update(self, serializer):
         serializer.instance = services.update_user(
@@ -74,7 +85,8 @@ class TeamViewSet(RestrictedModelViewSet):
     def perform_destroy(self, instance):
         services.delete_team(actor=self.request.user, team=instance)
 
-    @extend_schema(request=TeamMemberSerializer, responses=TeamMemberSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=TeamMemberSerializer(many=True))
+    @extend_schema(methods=["POST"], request=TeamMemberSerializer, responses={201: TeamMemberSerializer(many=True)})
     @action(detail=True, methods=["get", "post"], serializer_class=TeamMemberSerializer, pagination_class=None)
     def members(self, request, pk=None):
         """Members and their roles (GET); add a member or change a role (POST ``user``, ``role``)."""

@@ -3,6 +3,7 @@ from rest_framework import serializers
 from rest_framework.permissions import BasePermission
 
 from attest.core.api.viewsets import RestrictedReadOnlyViewSet
+from attest.core.filters import IdFilter
 from attest.rbac.roles import GlobalRole, role_of
 
 from ..models import AuditEvent
@@ -25,7 +26,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
 
 
 class AuditEventFilterSet(django_filters.FilterSet):
-    asset = django_filters.NumberFilter(field_name="asset_id")
+    asset = IdFilter(field_name="asset_id")
     since = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
     until = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
 

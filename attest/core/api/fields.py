@@ -25,3 +25,13 @@ class RestrictedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         if key == "does_not_exist":
             kwargs["model"] = self.model._meta.verbose_name
         return super().fail(key, **kwargs)
+
+
+class CodeRelatedField(serializers.SlugRelatedField):
+    """A related object named by a text field (a control's ``code``): text with a NUL character
+    is refused as invalid, where PostgreSQL would fail on it in the lookup (a 5xx)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -13,6 +13,10 @@ class RestrictedViewSetMixin:
     is a 403. Services re-check both inside their transaction.
     """
 
+    # An id in the URL is digits, at most 18 (always within a bigint): anything else is a 404
+    # from the router, never a lookup that fails converting it (a 500).
+    lookup_value_regex = r"[0-9]{1,18}"
+
     def get_queryset(self):
         return self.queryset.all().restrict(self.request.user, "view")
 
