@@ -200,8 +200,12 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "attest.core.api.schema.document_error_responses",
     ],
-    # `check --deploy` is about deployment settings; schema-quality warnings are not, and would fail it.
-    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # Several serializers have a field called "kind" with different choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "AssetKindEnum": "inventory.choices.AssetKind",
+        "EvidenceKindEnum": "compliance.choices.EvidenceKind",
+        "RequirementKindEnum": "compliance.choices.RequirementKind",
+    },
 }
 
 # Celery: embedded filesystem broker unless CELERY_BROKER_URL is set.

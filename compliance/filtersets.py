@@ -42,7 +42,7 @@ class ControlFilterSet(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value) | Q(description__icontains=value))
 
-    def serving_framework(self, queryset, name, value):
+    def serving_framework(self, queryset, name, value: str):
         return queryset.filter(pk__in=Control.objects.filter(mappings__requirement__framework=value).values("pk"))
 
 

@@ -1,4 +1,6 @@
 import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from django.db.models import Q
 
 from attest.core.filters import IdFilter
@@ -11,6 +13,11 @@ from .models import AssetThreat, Risk, RiskMatrix, Threat
 
 def _visible_assets(request):
     return Asset.objects.restrict(request.user, "view") if request else Asset.objects.none()
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LevelChoiceFilter(django_filters.ChoiceFilter):
+    """The matrix's level names: configurable data, so the schema says string, not a fixed enum."""
 
 
 def _level_choices():
@@ -54,7 +61,7 @@ class RiskFilterSet(django_filters.FilterSet):
     team = IdFilter(field_name="asset__team_id", label="Team id")
     status = django_filters.ChoiceFilter(choices=RiskStatus.choices, empty_label="Any status")
     treatment = django_filters.ChoiceFilter(choices=Treatment.choices, empty_label="Any treatment")
-    residual_level = django_filters.ChoiceFilter(choices=_level_choices, empty_label="Any residual level")
+    residual_level = LevelChoiceFilter(choices=_level_choices, empty_label="Any residual level")
     threat = django_filters.CharFilter(field_name="asset_threat__threat__code", label="Threat code")
     owner = IdFilter(field_name="owner_id", label="Owner id")
     sort = django_filters.OrderingFilter(fields=(("residual", "residual"), ("inherent", "inherent"),

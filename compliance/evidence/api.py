@@ -2,6 +2,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -123,8 +124,8 @@ class EvidenceViewSet(RestrictedViewSetMixin, mixins.CreateModelMixin, viewsets.
         response["X-Content-SHA256"] = item.sha256
         return response
 
-    @extend_schema(request=serializers.DictField(), responses={
-        200: serializers.DictField(),
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={
+        200: OpenApiTypes.OBJECT,
         413: OpenApiResponse(ErrorSerializer, "More items than a batch may hold."),
     })
     @action(detail=False, methods=["post"], filterset_class=None, parser_classes=[JSONParser])
@@ -231,7 +232,7 @@ class EvidenceSourceViewSet(RestrictedModelViewSet):
     def perform_destroy(self, instance):
         services.delete_source(actor=self.request.user, source=instance)
 
-    @extend_schema(request=None, responses={202: serializers.DictField()})
+    @extend_schema(request=None, responses={202: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["post"])
     def collect(self, request, pk=None):
         """Collect now: queues a job and returns 202 with its id."""
