@@ -76,7 +76,7 @@ class ControlViewSet(RestrictedModelViewSet):
     @action(detail=True, methods=["delete"], url_path=r"mappings/(?P<requirement_id>\d+)", filterset_class=None)
     def unmap(self, request, pk=None, requirement_id=None):
         control = self.get_object_for("change")
-        requirement = Requirement.objects.filter(pk=requirement_id).first()
+        requirement = Requirement.objects.restrict(request.user, "view").filter(pk=requirement_id).first()
         if requirement is None:
             raise Http404
         services.set_control_mapping(actor=request.user, control=control, requirement=requirement, strength=None)
@@ -96,7 +96,8 @@ class ControlImplementationViewSet(RestrictedModelViewSet):
 
     def perform_create(self, serializer):
         asset = serializer.validated_data["asset"]
-        if ControlImplementation.objects.filter(asset=asset, control=serializer.validated_data["control"]).exists():
+        existing = ControlImplementation.objects.restrict(self.request.user, "view")
+        if existing.filter(asset=asset, control=serializer.validated_data["control"]).exists():
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"control": "This control already has an implementation on the asset; update it."})
